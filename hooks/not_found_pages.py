@@ -1,0 +1,29 @@
+"""One 404 page per language: /404.html (default language) and /<lang>/404.html.
+
+Every language build writes the theme's 404.html to the site root (upstream i18n #284): after a
+non-default build, move its 404 into /<lang>/ and put the default language's back.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from hulproute import mkdocs_glue
+
+_DEFAULT_404: dict[str, bytes] = {}
+
+
+def on_post_build(*, config: MkDocsConfig, **_: Any) -> None:
+    plugin = mkdocs_glue.i18n_plugin(config)
+    root_404 = Path(config.site_dir) / "404.html"
+    if not root_404.exists():
+        raise RuntimeError("the theme wrote no 404.html; check overrides/404.html")
+    if plugin.current_language == plugin.default_language:
+        _DEFAULT_404["html"] = root_404.read_bytes()
+        return
+    target = Path(config.site_dir) / plugin.current_language / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    root_404.replace(target)
+    root_404.write_bytes(_DEFAULT_404["html"])

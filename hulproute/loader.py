@@ -1,0 +1,345 @@
+"""Load and validate every file in data/, collecting all problems before failing.
+
+Called before MkDocs writes anything (hooks/data.py) and by scripts/validate_data.py, so a broken
+file stops the build with a message naming file, record, field, problem and fix.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from hulproute.errors import DataError, DataProblem
+from hulproute.schema import (
+    Language, LanguagesFile, LocalContact, Municipality, NationalService, Place, Postcode, Region,
+)
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+REQUIRED_SERVICES = ("emergency", "veilig-thuis")
+SOURCE_LANGUAGE_STRINGS = "nl"
+PLACEHOLDER = re.compile(r"{(\w+)}")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class SiteData:
+    """Everything the site is rendered from, validated and cross-checked."""
+
+    data_dir: Path
+    languages: list[Language]
+    services: dict[str, NationalService]
+    regions: dict[str, Region]
+    municipalities: list[Municipality]
+    places: dict[str, list[str]]
+    postcodes: list[Postcode]
+    local_contacts: list[LocalContact]
+    strings: dict[str, dict[str, Any]]
+    contacts_by_municipality: dict[str, list[LocalContact]] = field(default_factory=dict)
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [language.code for language in self.languages]
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0].code
+
+    def municipality(self, code: str) -> Municipality:
+        return next(m for m in self.municipalities if m.code == code)
+
+
+class _Collector:
+    """Accumulates problems so one run reports everything that is wrong."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.problems: list[DataProblem] = []
+
+    def rel(self, path: Path) -> str:
+        try:
+            return f"data/{path.relative_to(self.data_dir).as_posix()}"
+        except ValueError:
+            return str(path)
+
+    def add(self, path: Path, record: str, field_name: str, problem: str, fix: str) -> None:
+        self.problems.append(DataProblem(self.rel(path), record, field_name, problem, fix))
+
+
+def _fix_for(error: dict[str, Any], field_name: str, model: type[BaseModel]) -> tuple[str, str]:
+    """Turn one pydantic error into (problem, fix) phrased for a data editor."""
+    kind = error["type"]
+    message = error["msg"]
+    if kind == "value_error" and " || " in message:
+        problem, fix = message.removeprefix("Value error, ").split(" || ", 1)
+        return problem, fix
+    given = error.get("input")
+    shown = f" (found {given!r})" if given is not None and not isinstance(given, (dict, list)) else ""
+    if kind == "missing":
+        return "is missing", f"add '{field_name}' to this record"
+    if kind == "extra_forbidden":
+        allowed = ", ".join(model.model_fields)
+        return "is not a known field", f"remove it or correct its spelling; allowed fields: {allowed}"
+    if kind == "string_pattern_mismatch":
+        examples = {"code": "GM0736 or VT20", "municipality": "GM0736", "veilig_thuis_region": "VT20",
+                    "pc4": "3641", "municipalities": "GM0736"}
+        return f"has the wrong form{shown}", f"write a value like {examples.get(field_name, 'the documented form')}"
+    if kind == "literal_error":
+        return f"is not an allowed value{shown}", message.replace("Input should be", "use")
+    if kind.startswith("url"):
+        return f"is not a web address{shown}", "write a full address starting with https://"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"is not a date{shown}", "write the date as YYYY-MM-DD, e.g. 2026-11-22"
+    if kind == "bool_parsing" or kind == "bool_type":
+        return f"is not true or false{shown}", "write true or false"
+    if kind == "string_type":
+        return f"is not text{shown}", 'put the value in quotes, e.g. phone: "0800-2000"'
+    if kind == "too_short":
+        return "is empty", "give at least one item (or a non-empty text)"
+    if kind in ("list_type", "model_type", "dict_type"):
+        return f"has the wrong structure{shown}", "compare with a correct record in the same file"
+    return f"{message}{shown}", "correct the value"
+
+
+def _validate(model: type[M], raw: Any, path: Path, record: str, out: _Collector) -> Optional[M]:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = [str(part) for part in error["loc"]]
+            field_name = ".".join(loc) or "(record)"
+            problem, fix = _fix_for(error, loc[0] if loc else "", model)
+            out.add(path, record, field_name, problem, fix)
+        return None
+
+
+def _read_yaml(path: Path, out: _Collector) -> Any:
+    if not path.is_file():
+        out.add(path, "(file)", "(file)", "the file does not exist", f"create {out.rel(path)} (see README)")
+        return None
+    text = path.read_text(encoding="utf-8")
+    if not text.strip():
+        out.add(path, "(file)", "(file)", "the file is empty", "restore its content from git (git checkout -- FILE)")
+        return None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(unknown line)"
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        out.add(path, where, "(syntax)", f"this is not valid YAML: {problem}",
+                "check indentation and quotes on that line; values with ':' or '#' need quotes")
+        return None
+
+
+def _read_list(path: Path, key: str, out: _Collector) -> list[tuple[str, Any]]:
+    """Read `key:` list from a YAML file, returning (record label, raw item) pairs."""
+    doc = _read_yaml(path, out)
+    if doc is None:
+        return []
+    if not isinstance(doc, dict) or key not in doc:
+        out.add(path, "(file)", key, f"the file has no top-level '{key}:' list", f"start the file with '{key}:'")
+        return []
+    items = doc[key] or []
+    if not isinstance(items, list):
+        out.add(path, "(file)", key, f"'{key}' is not a list", "write each record as a '- ' item under it")
+        return []
+    labelled = []
+    for index, item in enumerate(items, start=1):
+        ident = item.get("id") or item.get("code") if isinstance(item, dict) else None
+        labelled.append((f"#{index} ({ident})" if ident else f"#{index}", item))
+    return labelled
+
+
+def _read_csv(path: Path, columns: Iterable[str], out: _Collector) -> list[tuple[str, dict[str, str]]]:
+    if not path.is_file():
+        out.add(path, "(file)", "(file)", "the file does not exist", "run scripts/import_reference_data.py")
+        return []
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        header = reader.fieldnames
+        if not header:
+            out.add(path, "(file)", "(file)", "the file is empty", "run scripts/import_reference_data.py or restore it from git")
+            return []
+        missing = [c for c in columns if c not in header]
+        if missing:
+            out.add(path, "line 1", ",".join(missing), "column(s) missing from the header",
+                    f"the header must be: {','.join(columns)}")
+            return []
+        rows = []
+        for row in reader:
+            rows.append((f"line {reader.line_num}", {k: (v or "").strip() for k, v in row.items() if k in columns}))
+        return rows
+
+
+def _duplicates(values: Iterable[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(record, value, first record) for every value seen before."""
+    seen: dict[str, str] = {}
+    dupes = []
+    for record, value in values:
+        if value in seen:
+            dupes.append((record, value, seen[value]))
+        else:
+            seen[value] = record
+    return dupes
+
+
+def _load_models(path: Path, key: str, model: type[M], out: _Collector) -> list[tuple[str, M]]:
+    loaded = []
+    for record, raw in _read_list(path, key, out):
+        item = _validate(model, raw, path, record, out)
+        if item is not None:
+            loaded.append((record, item))
+    return loaded
+
+
+def _load_strings(data_dir: Path, languages: list[Language], services: Iterable[str], out: _Collector) -> dict[str, dict]:
+    strings_dir = data_dir / "strings"
+    codes = [language.code for language in languages]
+    result: dict[str, dict] = {}
+    if strings_dir.is_dir():
+        for path in sorted(strings_dir.glob("*.yaml")):
+            if path.stem not in codes:
+                out.add(path, "(file)", "(file)", f"'{path.stem}' is not a site language",
+                        f"add '{path.stem}' to data/languages.yaml and mkdocs.yml, or remove this file")
+    source_path = strings_dir / f"{SOURCE_LANGUAGE_STRINGS}.yaml"
+    source = _read_yaml(source_path, out)
+    if not isinstance(source, dict):
+        return result
+    for service in services:
+        if f"service_{service}" not in source:
+            out.add(source_path, f"service_{service}", f"service_{service}", "no description for this national service",
+                    f"add 'service_{service}: \"...\"' in plain Dutch")
+    for code in codes:
+        path = strings_dir / f"{code}.yaml"
+        doc = source if code == SOURCE_LANGUAGE_STRINGS else _read_yaml(path, out)
+        if not isinstance(doc, dict):
+            if doc is not None:
+                out.add(path, "(file)", "(file)", "the file is not a list of 'key: text' lines", "compare with data/strings/nl.yaml")
+            continue
+        for key, value in source.items():
+            if key not in doc:
+                out.add(path, key, key, "translation missing", f"translate '{key}' from data/strings/nl.yaml")
+                continue
+            if isinstance(value, list):
+                if not isinstance(doc[key], list) or len(doc[key]) != len(value):
+                    out.add(path, key, key, f"must be a list of {len(value)} items", "compare with data/strings/nl.yaml")
+                continue
+            if not isinstance(doc[key], str) or not doc[key].strip():
+                out.add(path, key, key, "is empty or not text", f"translate '{key}' from data/strings/nl.yaml")
+                continue
+            want, got = sorted(PLACEHOLDER.findall(value)), sorted(PLACEHOLDER.findall(doc[key]))
+            if want != got:
+                out.add(path, key, key, f"placeholders {got} differ from the Dutch {want}",
+                        "keep every {placeholder} exactly as in data/strings/nl.yaml")
+        for key in doc:
+            if key not in source:
+                out.add(path, key, key, "this key does not exist in data/strings/nl.yaml", "remove it or add it to nl.yaml first")
+        result[code] = doc
+    return result
+
+
+def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
+    """Load, validate and cross-check all data; raise DataError listing every problem."""
+    data_dir = Path(data_dir).resolve()
+    out = _Collector(data_dir)
+
+    lang_path = data_dir / "languages.yaml"
+    lang_doc = _read_yaml(lang_path, out)
+    languages_file = _validate(LanguagesFile, lang_doc, lang_path, "(file)", out) if lang_doc is not None else None
+    languages = languages_file.languages if languages_file else []
+    for record, code, first in _duplicates((f"#{i}", lang.code) for i, lang in enumerate(languages, 1)):
+        out.add(lang_path, record, "code", f"language '{code}' is listed twice (first at {first})", "remove one of them")
+
+    services_path = data_dir / "national_services.yaml"
+    services_loaded = _load_models(services_path, "services", NationalService, out)
+    for record, ident, first in _duplicates((r, s.id) for r, s in services_loaded):
+        out.add(services_path, record, "id", f"id '{ident}' is used twice (first at {first})", "give each service its own id")
+    services = {s.id: s for _, s in services_loaded}
+    if services_loaded or not out.problems:
+        for required in REQUIRED_SERVICES:
+            if required not in services:
+                out.add(services_path, required, "id", f"the service '{required}' is required on every page",
+                        "restore it from git history")
+
+    regions_path = data_dir / "veilig_thuis_regions.yaml"
+    regions_loaded = _load_models(regions_path, "regions", Region, out)
+    for record, code, first in _duplicates((r, g.code) for r, g in regions_loaded):
+        out.add(regions_path, record, "code", f"region {code} is listed twice (first at {first})", "remove one of them")
+    regions = {g.code: g for _, g in regions_loaded}
+
+    muni_path = data_dir / "municipalities.csv"
+    municipalities_loaded = []
+    for record, row in _read_csv(muni_path, ("code", "name", "slug", "province", "veilig_thuis_region", "also_known_as"), out):
+        label = f"{record} ({row.get('code')} {row.get('name')})"
+        item = _validate(Municipality, row, muni_path, label, out)
+        if item is not None:
+            municipalities_loaded.append((label, item))
+            if regions and item.veilig_thuis_region not in regions:
+                out.add(muni_path, label, "veilig_thuis_region", f"unknown region {item.veilig_thuis_region}",
+                        f"use a code from data/veilig_thuis_regions.yaml ({', '.join(sorted(regions))})")
+    for attr in ("code", "slug", "name"):
+        for record, value, first in _duplicates((r, getattr(m, attr)) for r, m in municipalities_loaded):
+            out.add(muni_path, record, attr, f"{attr} '{value}' is used twice (first at {first})",
+                    "codes, slugs and names must be unique; a renamed municipality keeps its old slug")
+    municipalities = sorted((m for _, m in municipalities_loaded), key=lambda m: m.sort_key)
+    codes = {m.code for m in municipalities}
+    used_regions = {m.veilig_thuis_region for m in municipalities}
+    for code in regions:
+        if municipalities and code not in used_regions:
+            out.add(regions_path, code, "code", "no municipality belongs to this region", "check data/municipalities.csv")
+
+    def check_code(path: Path, record: str, field_name: str, code: str) -> bool:
+        if codes and code not in codes:
+            out.add(path, record, field_name, f"unknown municipality {code}", "use a code from data/municipalities.csv")
+            return False
+        return True
+
+    places_path = data_dir / "places.csv"
+    places: dict[str, list[str]] = defaultdict(list)
+    for record, row in _read_csv(places_path, ("place", "municipality"), out):
+        item = _validate(Place, row, places_path, record, out)
+        if item and check_code(places_path, record, "municipality", item.municipality):
+            places[item.municipality].append(item.place)
+
+    postcodes_path = data_dir / "postcodes.csv"
+    postcodes = []
+    for record, row in _read_csv(postcodes_path, ("pc4", "municipality", "share", "other_municipalities"), out):
+        item = _validate(Postcode, row, postcodes_path, record, out)
+        if item and all(check_code(postcodes_path, record, "municipality", c) for c in [item.municipality, *item.other_municipalities]):
+            postcodes.append((record, item))
+    for record, pc4, first in _duplicates((r, p.pc4) for r, p in postcodes):
+        out.add(postcodes_path, record, "pc4", f"postcode {pc4} is listed twice (first at {first})", "keep one row per postcode")
+
+    contacts_path = data_dir / "local_contacts.yaml"
+    contacts_loaded = _load_models(contacts_path, "contacts", LocalContact, out)
+    contacts_by_municipality: dict[str, list[LocalContact]] = defaultdict(list)
+    for record, contact in contacts_loaded:
+        for code in contact.municipalities:
+            if check_code(contacts_path, record, "municipalities", code):
+                contacts_by_municipality[code].append(contact)
+        if contact.national_line and services and contact.national_line not in services:
+            out.add(contacts_path, record, "national_line", f"unknown national service '{contact.national_line}'",
+                    f"use an id from data/national_services.yaml ({', '.join(services)})")
+        if contact.phone and contact.national_line:
+            out.add(contacts_path, record, "phone", "has both its own phone and a national_line",
+                    "keep national_line only: a national number lives once, in national_services.yaml")
+    for record, ident, first in _duplicates((r, c.id) for r, c in contacts_loaded):
+        out.add(contacts_path, record, "id", f"id '{ident}' is used twice (first at {first})", "give each contact its own id")
+
+    strings = _load_strings(data_dir, languages, services, out) if languages else {}
+
+    if out.problems:
+        raise DataError(out.problems)
+    return SiteData(
+        data_dir=data_dir, languages=languages, services=services, regions=regions,
+        municipalities=municipalities, places={k: sorted(v, key=str.lower) for k, v in places.items()},
+        postcodes=[p for _, p in postcodes], local_contacts=[c for _, c in contacts_loaded],
+        strings=strings, contacts_by_municipality=dict(contacts_by_municipality),
+    )

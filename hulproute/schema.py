@@ -1,0 +1,190 @@
+"""The shape of every data file, as pydantic models.
+
+Validators raise `ValueError("problem || fix")`: the loader splits the two halves so each message
+tells an editor both what is wrong and what to write instead.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal, Optional
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, field_validator
+
+from hulproute import phones
+from hulproute.slugs import SLUG_PATTERN
+
+PROVINCES = (
+    "Drenthe", "Flevoland", "Fryslân", "Gelderland", "Groningen", "Limburg", "Noord-Brabant",
+    "Noord-Holland", "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland",
+)
+
+
+def _today() -> date:
+    return date.today()
+
+
+def _not_future(value: date) -> date:
+    if value > _today():
+        raise ValueError(
+            f"{value.isoformat()} lies in the future || use the date the check was actually done (YYYY-MM-DD)"
+        )
+    return value
+
+
+def _partial_date(value: str) -> str:
+    """Sources are often dated only by year or month ('2020', '2021-08')."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not match:
+        raise ValueError(f"'{value}' is not a date || write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-08")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        full = date(year, month or 1, day or 1)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a real calendar date || check month and day") from None
+    if full > _today():
+        raise ValueError(f"source date {value} lies in the future || use the date printed on the source")
+    return value
+
+
+def _dutch_phone(value: str) -> str:
+    try:
+        phones.parse_dutch_number(value)
+    except phones.PhoneError as exc:
+        raise ValueError(f"{exc} || write a Dutch number as the source shows it, e.g. 0800-2000 or 020 555 1234") from None
+    return value
+
+
+def _slug(value: str) -> str:
+    if not SLUG_PATTERN.fullmatch(value):
+        raise ValueError(f"'{value}' is not a slug || use lower-case letters, digits and single hyphens, e.g. de-ronde-venen")
+    return value
+
+
+CheckedOn = Annotated[date, AfterValidator(_not_future)]
+PartialDate = Annotated[str, AfterValidator(_partial_date)]
+DutchPhone = Annotated[str, AfterValidator(_dutch_phone)]
+Slug = Annotated[str, AfterValidator(_slug)]
+MunicipalityCode = Annotated[str, Field(pattern=r"^GM\d{4}$")]
+RegionCode = Annotated[str, Field(pattern=r"^VT\d{2}$")]
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo in a field name must not silently drop a fact."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class SourceRef(Strict):
+    url: HttpUrl
+    date: Optional[PartialDate] = None
+
+
+class Language(Strict):
+    code: LanguageCode
+    name: NonEmpty
+    direction: Literal["ltr", "rtl"]
+
+
+class LanguagesFile(Strict):
+    languages: list[Language] = Field(min_length=1)
+
+
+class NationalService(Strict):
+    id: Slug
+    name: NonEmpty
+    phone: Optional[DutchPhone] = None
+    free: Optional[bool] = None
+    always_open: bool = False
+    anonymous_advice: bool = False
+    chat: bool = False
+    website: Optional[HttpUrl] = None
+    chat_url: Optional[HttpUrl] = None
+    sources: list[SourceRef] = Field(min_length=1)
+    unverified: list[NonEmpty] = []
+    checked_on: CheckedOn
+
+    @field_validator("website", mode="after")
+    @classmethod
+    def _https(cls, value: Optional[HttpUrl]) -> Optional[HttpUrl]:
+        if value is not None and value.scheme != "https":
+            raise ValueError("links must be https || write the address with https://")
+        return value
+
+
+class NationalServicesFile(Strict):
+    services: list[NationalService] = Field(min_length=1)
+
+
+class Region(Strict):
+    code: RegionCode
+    cbs_name: NonEmpty
+    display_name: NonEmpty
+    name_checked: bool
+    website: Optional[HttpUrl] = None
+    website_source: Optional[SourceRef] = None
+    checked_on: CheckedOn
+
+    @field_validator("website_source", mode="after")
+    @classmethod
+    def _source_with_website(cls, value, info):
+        if info.data.get("website") is not None and value is None:
+            raise ValueError("a website needs a source || add website_source: {url: <page where it was seen>}")
+        return value
+
+
+class RegionsFile(Strict):
+    regions: list[Region] = Field(min_length=1)
+
+
+class Municipality(Strict):
+    code: MunicipalityCode
+    name: NonEmpty
+    slug: Slug
+    province: Literal[PROVINCES]  # type: ignore[valid-type]
+    veilig_thuis_region: RegionCode
+    also_known_as: str = ""
+
+    @property
+    def sort_key(self) -> str:
+        """Dutch order files 's-Gravenhage under G."""
+        return self.name.lower().removeprefix("'s-").removeprefix("'t ")
+
+
+class Place(Strict):
+    place: NonEmpty
+    municipality: MunicipalityCode
+
+
+class Postcode(Strict):
+    pc4: Annotated[str, Field(pattern=r"^[1-9]\d{3}$")]
+    municipality: MunicipalityCode
+    share: Annotated[float, Field(gt=0, le=1)]
+    other_municipalities: list[MunicipalityCode] = []
+
+    @field_validator("other_municipalities", mode="before")
+    @classmethod
+    def _split(cls, value):
+        if isinstance(value, str):
+            return [part for part in value.split(";") if part]
+        return value
+
+
+class LocalContact(Strict):
+    id: Slug
+    kind: Literal["local_team", "shelter", "csg", "regional_info"]
+    name: NonEmpty
+    phone: Optional[DutchPhone] = None
+    phone_unverified: Optional[str] = None
+    national_line: Optional[Slug] = None
+    website: Optional[HttpUrl] = None
+    source: SourceRef
+    checked_on: CheckedOn
+    caveat: Optional[str] = None
+    municipalities: list[MunicipalityCode] = Field(min_length=1)
+
+
+class LocalContactsFile(Strict):
+    contacts: list[LocalContact] = []
