@@ -190,13 +190,17 @@ def _duplicates(values: Iterable[tuple[str, str]]) -> list[tuple[str, str, str]]
     return dupes
 
 
-def _load_models(path: Path, key: str, model: type[M], out: _Collector) -> list[tuple[str, M]]:
+def _validate_all(items: list[tuple[str, Any]], model: type[M], path: Path, out: _Collector) -> list[tuple[str, M]]:
     loaded = []
-    for record, raw in _read_list(path, key, out):
+    for record, raw in items:
         item = _validate(model, raw, path, record, out)
         if item is not None:
             loaded.append((record, item))
     return loaded
+
+
+def _load_models(path: Path, key: str, model: type[M], out: _Collector) -> list[tuple[str, M]]:
+    return _validate_all(_read_list(path, key, out), model, path, out)
 
 
 def _load_strings(data_dir: Path, languages: list[Language], services: Iterable[str], out: _Collector) -> dict[str, dict]:
@@ -258,13 +262,15 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
         out.add(lang_path, record, "code", f"language '{code}' is listed twice (first at {first})", "remove one of them")
 
     services_path = data_dir / "national_services.yaml"
-    services_loaded = _load_models(services_path, "services", NationalService, out)
+    services_raw = _read_list(services_path, "services", out)
+    services_loaded = _validate_all(services_raw, NationalService, services_path, out)
     for record, ident, first in _duplicates((r, s.id) for r, s in services_loaded):
         out.add(services_path, record, "id", f"id '{ident}' is used twice (first at {first})", "give each service its own id")
     services = {s.id: s for _, s in services_loaded}
-    if services_loaded or not out.problems:
+    if services_raw:
+        raw_ids = {raw.get("id") for _, raw in services_raw if isinstance(raw, dict)}
         for required in REQUIRED_SERVICES:
-            if required not in services:
+            if required not in raw_ids:
                 out.add(services_path, required, "id", f"the service '{required}' is required on every page",
                         "restore it from git history")
 
@@ -276,7 +282,8 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
 
     muni_path = data_dir / "municipalities.csv"
     municipalities_loaded = []
-    for record, row in _read_csv(muni_path, ("code", "name", "slug", "province", "veilig_thuis_region", "also_known_as"), out):
+    muni_rows = _read_csv(muni_path, ("code", "name", "slug", "province", "veilig_thuis_region", "also_known_as"), out)
+    for record, row in muni_rows:
         label = f"{record} ({row.get('code')} {row.get('name')})"
         item = _validate(Municipality, row, muni_path, label, out)
         if item is not None:
@@ -289,7 +296,8 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
             out.add(muni_path, record, attr, f"{attr} '{value}' is used twice (first at {first})",
                     "codes, slugs and names must be unique; a renamed municipality keeps its old slug")
     municipalities = sorted((m for _, m in municipalities_loaded), key=lambda m: m.sort_key)
-    codes = {m.code for m in municipalities}
+    # Codes of every row, valid or not: a broken row is reported once, not again by each reference.
+    codes = {row.get("code", "") for _, row in muni_rows}
     used_regions = {m.veilig_thuis_region for m in municipalities}
     for code in regions:
         if municipalities and code not in used_regions:

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Measure build time and page weight against a baseline built in the same run.
+
+Baseline: the same Markdown (hand-written pages with macros expanded, plus every generated
+municipality page written out as files) built with bare Material + mkdocs-static-i18n defaults:
+built-in search on, no curated nav (so every page is in the nav), no hooks.
+
+    python scripts/benchmark.py [--skip-baseline] [--json results.json]
+
+Targets (issue #2): full build <= 0.5x baseline and <= 60 s on 2 cores; median municipality
+page <= 25 KB raw HTML. Figures go into the README by hand; this is not a test.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+import yaml  # noqa: E402
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+from hulproute.loader import load_site_data  # noqa: E402
+from hulproute.site_state import BuildState  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from build_site import build_atomically  # noqa: E402
+
+
+def write_baseline_sources(work: Path) -> Path:
+    """Write the same Markdown our build renders into a plain docs folder, plus a bare config."""
+    state = BuildState.prepare(ROOT / "data")
+    docs = work / "docs"
+    for language, renderer in state.renderers.items():
+        for source in (ROOT / "docs" / language).rglob("*.md"):
+            target = docs / language / source.relative_to(ROOT / "docs" / language)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(renderer.render_markdown(source.read_text(encoding="utf-8")), encoding="utf-8")
+        for page in state.pages:
+            target = docs / language / page.norm_src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown[language], encoding="utf-8")
+    languages = [
+        {"locale": lang.code, "name": lang.name, "default": index == 0, "build": True}
+        for index, lang in enumerate(state.data.languages)
+    ]
+    config = {
+        "site_name": "Hulproute baseline",
+        "site_url": "https://hulproute.nl/",
+        "docs_dir": str(docs),
+        "theme": {"name": "material"},
+        "markdown_extensions": ["attr_list", "md_in_html"],
+        "plugins": ["search", {"i18n": {"docs_structure": "folder", "languages": languages}}],
+    }
+    path = work / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def build_plain(config_file: Path, site_dir: Path) -> None:
+    config = load_config(str(config_file), site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    config.plugins.on_shutdown()
+
+
+def sizes(site: Path) -> dict[str, object]:
+    def stats(pages: list[Path]) -> dict[str, float]:
+        raw = [p.stat().st_size for p in pages]
+        gz = [len(gzip.compress(p.read_bytes(), 9)) for p in pages]
+        return {
+            "pages": len(pages),
+            "median_raw_kb": round(statistics.median(raw) / 1024, 1),
+            "max_raw_kb": round(max(raw) / 1024, 1),
+            "median_gzip_kb": round(statistics.median(gz) / 1024, 1),
+            "max_gzip_kb": round(max(gz) / 1024, 1),
+        }
+
+    files = [p for p in site.rglob("*") if p.is_file()]
+    html = [p for p in files if p.suffix == ".html"]
+    municipality = [p for p in html if "/gemeente/" in p.as_posix() and p.parent.name != "gemeente"]
+    return {
+        "output_mb": round(sum(p.stat().st_size for p in files) / 1024 / 1024, 1),
+        "files": len(files),
+        "all_html": stats(html),
+        "municipality_html": stats(municipality),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    load_site_data()  # fail fast on bad data
+    results: dict[str, object] = {"cores": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="hulproute-bench-") as tmp:
+        work = Path(tmp)
+        site = work / "site"
+        results["hulproute_seconds"] = round(timed(lambda: build_atomically(ROOT / "mkdocs.yml", site)), 1)
+        results["hulproute"] = sizes(site)
+        if not args.skip_baseline:
+            baseline_config = write_baseline_sources(work / "baseline")
+            baseline_site = work / "baseline-site"
+            results["baseline_seconds"] = round(timed(lambda: build_plain(baseline_config, baseline_site)), 1)
+            results["baseline"] = sizes(baseline_site)
+            results["time_ratio"] = round(results["hulproute_seconds"] / results["baseline_seconds"], 2)
+    print(json.dumps(results, indent=2))
+    municipality = results["hulproute"]["municipality_html"]
+    print(
+        f"\nHulproute: {results['hulproute_seconds']} s, {results['hulproute']['output_mb']} MB; "
+        f"municipality page median {municipality['median_raw_kb']} KB raw / {municipality['median_gzip_kb']} KB gzip"
+    )
+    if "baseline_seconds" in results:
+        print(f"Baseline:  {results['baseline_seconds']} s, {results['baseline']['output_mb']} MB; ratio {results['time_ratio']}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

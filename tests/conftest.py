@@ -1,0 +1,65 @@
+"""Shared fixtures: a private copy of data/ to break, and site builds shared per test session."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+FIXTURE_MUNICIPALITIES = ("GM0736", "GM0363")  # De Ronde Venen (no local team), Amsterdam (pilot)
+
+HOOKS = ("data.py", "language.py", "municipality_pages.py", "not_found_pages.py")
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real data, for tests that break one thing at a time."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def write_fixture_config(directory: Path, site_dir: Path, data_dir: Path = DATA,
+                         municipalities: tuple[str, ...] = FIXTURE_MUNICIPALITIES) -> Path:
+    """An mkdocs.yml that inherits the real one but builds only a few municipality pages."""
+    config = directory / "mkdocs.fixture.yml"
+    only = ", ".join(municipalities)
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {ROOT / 'docs'}\n"
+        f"site_dir: {site_dir}\n"
+        "theme:\n  name: material\n"
+        f"  custom_dir: {ROOT / 'overrides'}\n"
+        "extra:\n  hulproute:\n"
+        f"    data_dir: {data_dir}\n"
+        f"    only_municipalities: [{only}]\n"
+        "hooks:\n" + "".join(f"  - {ROOT / 'hooks' / name}\n" for name in HOOKS),
+        encoding="utf-8",
+    )
+    return config
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site: 2 municipalities x all languages, built once per test session."""
+    from tests.helpers import build_atomically
+
+    work = tmp_path_factory.mktemp("fixture-site")
+    site = work / "site"
+    build_atomically(write_fixture_config(work, site), site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The complete site (342 municipalities x 6 languages), built once per test session."""
+    from tests.helpers import build_atomically
+
+    site = tmp_path_factory.mktemp("full-site") / "site"
+    build_atomically(ROOT / "mkdocs.yml", site)
+    return site
