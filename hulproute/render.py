@@ -70,13 +70,16 @@ class Renderer:
             return f"{month_name} {year}"
         return self.t["date_format"].format(day=day, month=month_name, year=year)
 
+    def phone_text(self, raw: str) -> Markup:
+        """A number as text, isolated left-to-right so '0800-2000' never reads '2000-0800' in Arabic."""
+        return Markup(f'<bdi dir="ltr">{phones.display(raw)}</bdi>')
+
     def tel(self, raw: str, label_key: Optional[str] = None) -> Markup:
-        """A tel: link in E.164; digits stay left-to-right inside Arabic text."""
-        shown = phones.display(raw)
-        label = self.text(label_key, phone=shown) if label_key else shown
-        return Markup(f'<a class="hr-tel" href="{phones.tel_href(raw)}"><bdi dir="ltr">{label}</bdi></a>'
-                      if not label_key else
-                      f'<a class="hr-call" href="{phones.tel_href(raw)}">{label}</a>')
+        """A tel: link in E.164: the bare number, or a call button labelled e.g. 'Bel 0800-2000'."""
+        href = phones.tel_href(raw)
+        if label_key is None:
+            return Markup(f'<a class="hr-tel" href="{href}">{self.phone_text(raw)}</a>')
+        return Markup(f'<a class="hr-call" href="{href}"><span>{self.text(label_key, phone=self.phone_text(raw))}</span></a>')
 
     def external(self, url: Any, label: Any) -> Markup:
         return Markup(f'<a href="{escape(str(url))}" rel="noreferrer noopener">{escape(label)}</a>')
