@@ -21,8 +21,9 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
     settings = mkdocs_glue.hulproute_settings(config)
     try:
         state = BuildState.prepare(settings["data_dir"], settings["only_municipalities"])
-    except DataError as exc:
+        mkdocs_glue.check_languages(config, state.data)
+    except (DataError, RuntimeError) as exc:
+        # PluginError: MkDocs prints the message without a traceback and writes nothing.
         raise PluginError(str(exc)) from None
-    mkdocs_glue.check_languages(config, state.data)
     mkdocs_glue.set_state(state)
     return config
