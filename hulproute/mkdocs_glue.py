@@ -43,6 +43,12 @@ def hulproute_settings(config: MkDocsConfig) -> dict[str, Any]:
     base = Path(config.config_file_path).parent
     settings["data_dir"] = (base / settings.get("data_dir", "data")).resolve()
     settings["only_municipalities"] = set(settings.get("only_municipalities") or []) or None
+    exit_url = str(settings.get("exit_url") or "")
+    if not exit_url.startswith(("https://", "http://")):
+        raise RuntimeError(
+            f"mkdocs.yml extra.hulproute.exit_url is {exit_url!r}: set it to the full address of a "
+            "neutral page (e.g. https://www.knmi.nl/) for the quick-exit button"
+        )
     return settings
 
 

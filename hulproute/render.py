@@ -37,11 +37,12 @@ def municipality_index_path() -> str:
 class Renderer:
     """Renders one language's generated pages and macros from validated SiteData."""
 
-    def __init__(self, data: SiteData, language: str) -> None:
+    def __init__(self, data: SiteData, language: str, docs_dir: Optional[Path] = None) -> None:
         if language not in data.strings:
             raise RuntimeError(f"no strings for language '{language}': add data/strings/{language}.yaml")
         self.data = data
         self.language = language
+        self.docs_dir = docs_dir
         self.t = data.strings[language]
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True,
@@ -101,6 +102,8 @@ class Renderer:
             "emergency_panel": self.emergency_panel,
             "danger_panel": self.danger_panel,
             "service_card": self.service_card,
+            "cite": self.cite,
+            "section_pages": self.section_pages,
         }
 
     def service(self, ident: str) -> NationalService:
@@ -125,6 +128,53 @@ class Renderer:
     def emergency_panel(self) -> Markup:
         return Markup(self.env.get_template("emergency_panel.html.j2").render(
             emergency=self.service("emergency"), vt=self.service("veilig-thuis"), region=None).strip())
+
+    def emergency_bar(self) -> Markup:
+        """112 and Veilig Thuis as call buttons, on every page (overrides/main.html)."""
+        emergency, vt = self.service("emergency"), self.service("veilig-thuis")
+        return Markup(self.env.get_template("emergency_bar.html.j2").render(
+            emergency=emergency, vt=vt, emergency_href=phones.tel_href(emergency.phone),
+            vt_href=phones.tel_href(vt.phone)).strip())
+
+    def exit_link(self, exit_url: str) -> Markup:
+        """The quick-exit link: a plain link without JavaScript, instant exit with it."""
+        return Markup(self.env.get_template("exit_link.html.j2").render(exit_url=exit_url).strip())
+
+    def cite(self, ident: str) -> Markup:
+        """A footnote's source: `[^1]: {{ cite('seed-hart-van-brabant-2023') }}` (data/sources/)."""
+        try:
+            source = self.data.sources[ident]
+        except KeyError:
+            raise RuntimeError(f"unknown source '{ident}' in a footnote; add it to data/sources/") from None
+        details = [escape(source.publisher)]
+        if source.region and source.region not in source.publisher:
+            details.append(escape(source.region))
+        if source.date:
+            details.append(escape(self.format_date(source.date)))
+        text = f'<cite>{escape(source.title)}</cite>. {", ".join(str(d) for d in details)}.'
+        if source.url:
+            host = (urlsplit(str(source.url)).hostname or "").removeprefix("www.")
+            text += f" {self.external(source.url, host + urlsplit(str(source.url)).path.rstrip('/'))}"
+        return Markup(f'<span class="hr-cite">{text}</span>')
+
+    def section_pages(self, section: str) -> Markup:
+        """The landing-page list of a content section (data/content.yaml), titles in this language."""
+        from hulproute.content import read_meta, section_pages
+
+        if self.docs_dir is None:
+            raise RuntimeError("section_pages() needs the docs folder: create the Renderer with docs_dir")
+        listed = section_pages(self.data)
+        if section not in listed:
+            raise RuntimeError(f"unknown section '{section}'; sections are listed in data/content.yaml")
+        lines = []
+        for page in listed[section]:
+            path = self.docs_dir / self.language / page
+            if not path.is_file():
+                raise RuntimeError(f"docs/{self.language}/{page} is missing (listed in data/content.yaml)")
+            meta = read_meta(path)
+            target = page.split("/", 1)[1] if page.startswith(section + "/") else f"../{page}"
+            lines.append(f"- [{meta['title']}]({target}): {meta['description']}")
+        return Markup("\n".join(lines))
 
     def service_card(self, ident: str) -> Markup:
         return Markup(self.env.get_template("service_card.html.j2").render(service=self.service(ident)).strip())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURE_MUNICIPALITIES = ("GM0736", "GM0363")  # De Ronde Venen (no local team), Amsterdam (pilot)
 
-HOOKS = ("data.py", "language.py", "municipality_pages.py", "not_found_pages.py")
+# The hook list of mkdocs.yml (its paths are relative to it, so a fixture config lists them absolute).
+HOOKS = re.findall(r"^  - hooks/(\S+\.py)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -25,7 +27,8 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def write_fixture_config(directory: Path, site_dir: Path, data_dir: Path = DATA,
-                         municipalities: tuple[str, ...] = FIXTURE_MUNICIPALITIES) -> Path:
+                         municipalities: tuple[str, ...] = FIXTURE_MUNICIPALITIES,
+                         exit_url: str = "https://www.knmi.nl/") -> Path:
     """An mkdocs.yml that inherits the real one but builds only a few municipality pages."""
     config = directory / "mkdocs.fixture.yml"
     only = ", ".join(municipalities)
@@ -38,6 +41,7 @@ def write_fixture_config(directory: Path, site_dir: Path, data_dir: Path = DATA,
         "extra:\n  hulproute:\n"
         f"    data_dir: {data_dir}\n"
         f"    only_municipalities: [{only}]\n"
+        f"    exit_url: {exit_url}\n"
         "hooks:\n" + "".join(f"  - {ROOT / 'hooks' / name}\n" for name in HOOKS),
         encoding="utf-8",
     )

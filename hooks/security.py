@@ -1,0 +1,26 @@
+"""After all languages are built: a strict Content-Security-Policy meta on every page.
+
+Runs once, in the outermost build (after mkdocs-static-i18n's on_post_build at -100 has built
+the other languages). Skipped by `mkdocs serve`, whose live-reload script is inline.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from hulproute import csp, mkdocs_glue
+
+_COMMAND: dict[str, str] = {}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _COMMAND["name"] = command
+
+
+@event_priority(-200)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if mkdocs_glue.i18n_plugin(config).building or _COMMAND.get("name") == "serve":
+        return
+    csp.apply_to_site(config.site_dir)

@@ -1,0 +1,267 @@
+"""Safety and privacy as a visitor experiences them, in Debian's Chromium (issue: quick exit,
+emergency bar, no traces, strict CSP). Each page type in Dutch and Arabic."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hulproute.loader import load_site_data
+from tests.browser_support import CHROMIUM_ARGS, LocalServer, chromium_path
+from tests.conftest import write_fixture_config
+from tests.helpers import build_atomically
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = {
+    "home": "",
+    "municipality": "gemeente/amsterdam/",
+    "index": "gemeente/",
+    "content": "veilig-bekijken/",
+    "404": "deze-pagina-bestaat-niet/",
+}
+LANGS = ("nl", "ar")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+STRINGS = load_site_data().strings
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    """The neutral exit page and the fixture site, each on its own loopback origin."""
+    work = tmp_path_factory.mktemp("browser-site")
+    neutral = work / "neutral"
+    neutral.mkdir()
+    (neutral / "index.html").write_text(
+        "<!doctype html><html lang='en'><title>Weather</title><p>Weather</p></html>", encoding="utf-8")
+    with LocalServer(neutral) as neutral_server:
+        site = work / "site"
+        exit_url = neutral_server.origin + "/"
+        build_atomically(write_fixture_config(work, site, exit_url=exit_url), site)
+        with LocalServer(site) as site_server:
+            yield site_server.origin, exit_url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 360, "height": 640}, has_touch=True)
+    yield ctx
+    ctx.close()
+
+
+def url(origin: str, lang: str, path: str) -> str:
+    return f"{origin}/{'' if lang == 'nl' else lang + '/'}{path}"
+
+
+def cases():
+    return [(lang, kind) for lang in LANGS for kind in PAGE_TYPES]
+
+
+# -- quick exit -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, kind", cases())
+def test_exit_button_leaves_and_back_does_not_return(context, servers, lang, kind):
+    origin, exit_url = servers
+    page = context.new_page()
+    page.goto(url(origin, lang, PAGE_TYPES[kind]))
+    button = page.locator("a[data-hr-exit]")
+    assert button.evaluate("e => e.firstChild.textContent.trim()") == STRINGS[lang]["exit_label"]
+    button.click()
+    page.wait_for_url(exit_url)
+    page.go_back()
+    assert not page.url.startswith(origin), page.url
+
+
+@pytest.mark.parametrize("lang, kind", cases())
+def test_shift_three_times_leaves_with_announcements(context, servers, lang, kind):
+    origin, exit_url = servers
+    page = context.new_page()
+    page.goto(url(origin, lang, PAGE_TYPES[kind]))
+    status = page.locator("#hr-exit-status")
+    assert status.get_attribute("aria-live") == "polite"
+    page.keyboard.press("Shift")
+    assert status.inner_text() == STRINGS[lang]["exit_press_2"]
+    page.keyboard.press("Shift")
+    assert status.inner_text() == STRINGS[lang]["exit_press_1"]
+    page.keyboard.press("Shift")
+    page.wait_for_url(exit_url)
+    page.go_back()
+    assert not page.url.startswith(origin), page.url
+
+
+def test_shift_used_for_typing_does_not_exit(context, servers):
+    origin, _ = servers
+    page = context.new_page()
+    page.goto(url(origin, "nl", ""))
+    for _ in range(3):
+        page.keyboard.press("Shift+A")
+    page.wait_for_timeout(300)
+    assert page.url.startswith(origin)
+    assert page.locator("#hr-exit-status").inner_text() == ""
+
+
+def test_shift_presses_expire_after_five_seconds(context, servers):
+    origin, _ = servers
+    page = context.new_page()
+    page.clock.install()
+    page.goto(url(origin, "nl", ""))
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.clock.run_for(5100)
+    assert page.locator("#hr-exit-status").inner_text() == STRINGS["nl"]["exit_expired"]
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url.startswith(origin)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_exit_is_first_control_after_skip_link(context, servers, lang):
+    origin, _ = servers
+    page = context.new_page()
+    page.goto(url(origin, lang, "gemeente/amsterdam/"))
+    page.keyboard.press("Tab")
+    assert "md-skip" in (page.evaluate("document.activeElement.className") or "")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hasAttribute('data-hr-exit')")
+
+
+# -- visible without scrolling, big enough to tap, never covering focus -----------------------
+
+@pytest.mark.parametrize("lang, kind", cases())
+def test_exit_and_emergency_calls_visible_on_small_phone(context, servers, lang, kind):
+    origin, _ = servers
+    page = context.new_page()
+    page.goto(url(origin, lang, PAGE_TYPES[kind]))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling"
+    targets = {
+        "exit": page.locator("a[data-hr-exit]"),
+        "112": page.locator(".hr-bar a[href='tel:112']"),
+        "veilig thuis": page.locator(".hr-bar a[href='tel:+318002000']"),
+    }
+    for name, locator in targets.items():
+        box = locator.bounding_box()
+        assert box is not None, name
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, name
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 640, name
+        assert box["width"] >= 44 and box["height"] >= 44, (name, box)
+    bar_text = page.locator(".hr-bar").inner_text()
+    assert STRINGS[lang]["bar_danger"].format(phone="112") in bar_text  # words keep their spaces
+    assert "0800-2000" in bar_text
+    assert STRINGS[lang]["bar_vt_facts"] in bar_text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_keyboard_focus_is_never_hidden_under_the_header(context, servers, lang):
+    origin, _ = servers
+    page = context.new_page()
+    page.goto(url(origin, lang, "gemeente/amsterdam/"))
+    header_bottom = page.locator(".hr-top").bounding_box()["height"]
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        rect = page.evaluate("""() => { const e = document.activeElement;
+            // The skip link shows itself over the header by design; the drawer is closed.
+            if (!e || e.closest('.hr-top') || e.closest('.md-sidebar') || e.classList.contains('md-skip')) return null;
+            const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; }""")
+        if rect:
+            assert rect["bottom"] > header_bottom, rect
+
+
+# -- no traces, no third parties, no errors ----------------------------------------------------
+
+def browse_everything(page, origin: str, lang: str) -> None:
+    """Visit every page type and use every feature a visitor has: menu, language switch, links."""
+    for path in PAGE_TYPES.values():
+        page.goto(url(origin, lang, path))
+    page.goto(url(origin, lang, "gemeente/amsterdam/"))
+    page.locator("label.md-header__button[for='__drawer']").click()
+    # Tap the dimmed area beside the drawer to close it (the drawer opens from the inline start).
+    outside_x = 30 if page.evaluate("document.body.dir") == "rtl" else 330
+    page.locator("label.md-overlay").click(position={"x": outside_x, "y": 300})
+    page.locator(".md-header__option .md-select button").hover()
+    page.locator(".md-select__link[hreflang='en']").click()
+    page.wait_for_load_state()
+    page.go_back()
+    page.locator(".hr-bar a[href='tel:112']").hover()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_storage_cookies_or_service_worker_left(context, servers, lang):
+    origin, _ = servers
+    page = context.new_page()
+    browse_everything(page, origin, lang)
+    leftovers = page.evaluate("""async () => ({
+        cookie: document.cookie,
+        local: localStorage.length,
+        session: sessionStorage.length,
+        indexedDB: (await indexedDB.databases()).length,
+        caches: (await caches.keys()).length,
+        workers: (await navigator.serviceWorker.getRegistrations()).length,
+    })""")
+    assert leftovers == {"cookie": "", "local": 0, "session": 0, "indexedDB": 0, "caches": 0, "workers": 0}
+    assert context.cookies() == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_request_leaves_the_site_and_no_console_errors(context, servers, lang):
+    origin, _ = servers
+    page = context.new_page()
+    requests, problems = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: problems.append(message.text) if message.type in ("error", "warning") else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.add_init_script("""document.addEventListener('securitypolicyviolation',
+        e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));""")
+    browse_everything(page, origin, lang)
+    outside = [r for r in requests if not r.startswith(origin) and not r.startswith("data:")]
+    assert outside == []
+    # The 404 page is fetched with status 404 on purpose; the browser logs that, nothing else.
+    assert [p for p in problems if "404 (Not Found)" not in p] == []
+
+
+@pytest.mark.parametrize("lang, kind", cases())
+def test_every_page_has_strict_csp_and_no_referrer(context, servers, lang, kind):
+    origin, _ = servers
+    page = context.new_page()
+    page.goto(url(origin, lang, PAGE_TYPES[kind]))
+    policy = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+    assert page.locator("meta[name='referrer']").get_attribute("content") == "no-referrer"
+
+
+@pytest.mark.parametrize("lang, kind", cases())
+def test_axe_finds_no_wcag_a_or_aa_violations(context, servers, lang, kind):
+    from axe_playwright_python.sync_playwright import Axe
+
+    origin, _ = servers
+    page = context.new_page()
+    page.goto(url(origin, lang, PAGE_TYPES[kind]))
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = [(v["id"], [(n["target"], n["failureSummary"]) for n in v["nodes"]][:3])
+                  for v in results.response["violations"]]
+    assert violations == []
+
+
+# -- without JavaScript ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, kind", cases())
+def test_without_javascript_exit_and_call_links_still_work(browser, servers, lang, kind):
+    origin, exit_url = servers
+    context = browser.new_context(viewport={"width": 360, "height": 640}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url(origin, lang, PAGE_TYPES[kind]))
+    exit_link = page.locator("a[data-hr-exit]")
+    assert exit_link.is_visible() and exit_link.get_attribute("href") == exit_url
+    assert page.locator(".hr-bar a[href='tel:112']").is_visible()
+    assert page.locator(".hr-bar a[href='tel:+318002000']").is_visible()
+    exit_link.click()
+    page.wait_for_url(exit_url)
+    context.close()
