@@ -5,6 +5,8 @@ for each language, nested inside its own on_post_build.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -20,7 +22,7 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
         return config  # a nested language build: data was loaded by the outer build
     settings = mkdocs_glue.hulproute_settings(config)
     try:
-        state = BuildState.prepare(settings["data_dir"], settings["only_municipalities"])
+        state = BuildState.prepare(settings["data_dir"], settings["only_municipalities"], Path(config.docs_dir))
         mkdocs_glue.check_languages(config, state.data)
     except (DataError, RuntimeError) as exc:
         # PluginError: MkDocs prints the message without a traceback and writes nothing.

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from hulproute.errors import DataError, DataProblem
 from hulproute.schema import (
-    Language, LanguagesFile, LocalContact, Municipality, NationalService, Place, Postcode, Region,
+    ContentFile, ContentSection, Language, LanguagesFile, LocalContact, Municipality, NationalService,
+    Place, Postcode, Region, Source,
 )
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -42,6 +43,8 @@ class SiteData:
     local_contacts: list[LocalContact]
     strings: dict[str, dict[str, Any]]
     contacts_by_municipality: dict[str, list[LocalContact]] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    sections: list[ContentSection] = field(default_factory=list)
 
     @property
     def language_codes(self) -> list[str]:
@@ -342,6 +345,8 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
         out.add(contacts_path, record, "id", f"id '{ident}' is used twice (first at {first})", "give each contact its own id")
 
     strings = _load_strings(data_dir, languages, services, out) if languages else {}
+    sources = _load_sources(data_dir, out)
+    sections = _load_sections(data_dir, out)
 
     if out.problems:
         raise DataError(out.problems)
@@ -350,4 +355,33 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
         municipalities=municipalities, places={k: sorted(v, key=str.lower) for k, v in places.items()},
         postcodes=[p for _, p in postcodes], local_contacts=[c for _, c in contacts_loaded],
         strings=strings, contacts_by_municipality=dict(contacts_by_municipality),
+        sources=sources, sections=sections,
     )
+
+
+def _load_sources(data_dir: Path, out: _Collector) -> dict[str, Source]:
+    """data/sources/*.yaml: every document a page cites, with one id across all files."""
+    loaded: list[tuple[str, Source]] = []
+    for path in sorted((data_dir / "sources").glob("*.yaml")):
+        loaded += [(f"{out.rel(path)} {record}", item) for record, item in _load_models(path, "sources", Source, out)]
+    for record, ident, first in _duplicates((r, s.id) for r, s in loaded):
+        out.add(data_dir / "sources", record, "id", f"source id '{ident}' is used twice (first at {first})",
+                "give each source its own id, or cite the existing one")
+    return {s.id: s for _, s in loaded}
+
+
+def _load_sections(data_dir: Path, out: _Collector) -> list[ContentSection]:
+    path = data_dir / "content.yaml"
+    sections = [item for _, item in _load_models(path, "sections", ContentSection, out)]
+    for record, ident, first in _duplicates((s.id, s.id) for s in sections):
+        out.add(path, record, "id", f"section '{ident}' is listed twice", "remove one of them")
+    pages = [(s.id, f"{s.id}/{p}") for s in sections for p in s.pages]
+    for record, page, first in _duplicates(pages):
+        out.add(path, record, "pages", f"page '{page}' is listed twice", "list each page once")
+    known = {page for _, page in pages}
+    for section in sections:
+        for related in section.related:
+            if related not in known:
+                out.add(path, section.id, "related", f"'{related}' is not a page of any section",
+                        "use 'section/page' of a page listed under another section")
+    return sections

@@ -9,7 +9,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 from hulproute import phones
 from hulproute.slugs import SLUG_PATTERN
@@ -188,3 +188,48 @@ class LocalContact(Strict):
 
 class LocalContactsFile(Strict):
     contacts: list[LocalContact] = []
+
+
+class Source(Strict):
+    """A document a content page cites: one of the seed policy documents or a public web page.
+
+    Pages cite it with `{{ cite('id') }}` inside a footnote, so a source is described once and
+    every claim can be traced. `quote` holds the words of the source that support the claim.
+    """
+
+    id: Slug
+    kind: Literal["seed", "web"]
+    title: NonEmpty
+    publisher: NonEmpty
+    region: Optional[str] = None
+    date: Optional[PartialDate] = None
+    url: Optional[HttpUrl] = None
+    seed_file: Optional[str] = None
+    quote: Optional[str] = None
+    checked_on: CheckedOn
+
+    @model_validator(mode="after")
+    def _where_to_find_it(self) -> "Source":
+        if self.kind == "web" and self.url is None:
+            raise ValueError("a web source has no url || add url: https://… (the page the claim was read on)")
+        if self.kind == "seed" and not self.seed_file:
+            raise ValueError("a seed source names no document || add seed_file: <file name in shared/seeds/>")
+        return self
+
+
+class SourcesFile(Strict):
+    sources: list[Source] = Field(min_length=1)
+
+
+class ContentSection(Strict):
+    """A section of hand-written pages (signalen, in-gesprek, …) and their order on its landing page."""
+
+    id: Slug
+    pages: list[Slug] = []
+    # Pages of other sections shown on this landing page too, as 'section/page'.
+    related: list[Annotated[str, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]] = []
+    needs_sources: bool = True
+
+
+class ContentFile(Strict):
+    sections: list[ContentSection] = Field(min_length=1)

@@ -29,10 +29,11 @@ class BuildState:
     pages: list[GeneratedPage]
 
     @classmethod
-    def prepare(cls, data_dir: Path, only_municipalities: Optional[set[str]] = None) -> "BuildState":
+    def prepare(cls, data_dir: Path, only_municipalities: Optional[set[str]] = None,
+                docs_dir: Optional[Path] = None) -> "BuildState":
         """Load and validate data, then render every generated page in every language."""
         data = load_site_data(data_dir)
-        renderers = {code: Renderer(data, code) for code in data.language_codes}
+        renderers = {code: Renderer(data, code, docs_dir) for code in data.language_codes}
         municipalities = [
             m for m in data.municipalities if only_municipalities is None or m.code in only_municipalities
         ]

@@ -1,0 +1,67 @@
+"""Readability of Dutch pages: Flesch–Douma (textstat with language 'nl').
+
+B1 Dutch scores roughly 60 or more. Headings, list items and table cells are lines without a full
+stop; they are scored as sentences of their own, as a reader takes them in.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+import textstat
+
+from hulproute.content import split_front_matter, without_macros
+
+MEDIAN_TARGET = 60.0
+PAGE_MINIMUM = 50.0
+
+_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:.*$", re.M)
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+_HTML = re.compile(r"<[^>]+>")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ATTRS = re.compile(r"{[:.#][^}]*}|{ *[.#][^}]*}")
+_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s*|[-*+]\s+|\d+[.)]\s+|>\s*|\|)|[*_`|]")
+
+
+@dataclass(frozen=True)
+class PageScore:
+    page: str
+    score: float
+    words: int
+
+
+def plain_text(markdown: str) -> str:
+    """What a reader reads: no front matter, macros, footnotes, markup or links' targets."""
+    _, body = split_front_matter(markdown)
+    body = _FOOTNOTE_DEF.sub("", without_macros(body))
+    body = _FOOTNOTE_REF.sub("", body)
+    body = _ATTRS.sub("", _LINK.sub(r"\1", _HTML.sub(" ", body)))
+    sentences = []
+    for line in body.splitlines():
+        line = _MARKUP.sub("", line).strip()
+        if not line or set(line) <= set("-:| "):
+            continue
+        sentences.append(line if line[-1] in ".!?:;" else line + ".")
+    return " ".join(sentences)
+
+
+def score(markdown: str) -> float:
+    textstat.set_lang("nl")
+    return float(textstat.flesch_reading_ease(plain_text(markdown)))
+
+
+def score_pages(docs_dir: Path, language: str = "nl") -> list[PageScore]:
+    root = docs_dir / language
+    results = []
+    for path in sorted(root.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        results.append(PageScore(path.relative_to(root).as_posix(), round(score(text), 1),
+                                 len(plain_text(text).split())))
+    return results
+
+
+def meets_targets(scores: list[PageScore]) -> bool:
+    return bool(scores) and statistics.median(s.score for s in scores) >= MEDIAN_TARGET and \
+        min(s.score for s in scores) >= PAGE_MINIMUM
