@@ -22,6 +22,7 @@ _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 _HTML = re.compile(r"<[^>]+>")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTRS = re.compile(r"{[:.#][^}]*}|{ *[.#][^}]*}")
+_BLOCK_START = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s+|\d+[.)]\s+|>|\|)")
 _MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s*|[-*+]\s+|\d+[.)]\s+|>\s*|\|)|[*_`|]")
 
 
@@ -38,9 +39,22 @@ def plain_text(markdown: str) -> str:
     body = _FOOTNOTE_DEF.sub("", without_macros(body))
     body = _FOOTNOTE_REF.sub("", body)
     body = _ATTRS.sub("", _LINK.sub(r"\1", _HTML.sub(" ", body)))
+    # Join wrapped lines: a paragraph or list item is one unit however it is wrapped in the file.
+    units: list[str] = []
+    joinable = False
+    for raw in body.splitlines():
+        if not raw.strip():
+            joinable = False
+            continue
+        starts_unit = bool(_BLOCK_START.match(raw))
+        if joinable and not starts_unit:
+            units[-1] += " " + raw.strip()
+        else:
+            units.append(raw)
+        joinable = not raw.lstrip().startswith(("#", "|"))
     sentences = []
-    for line in body.splitlines():
-        line = _MARKUP.sub("", line).strip()
+    for unit in units:
+        line = _MARKUP.sub("", unit).strip()
         if not line or set(line) <= set("-:| "):
             continue
         sentences.append(line if line[-1] in ".!?:;" else line + ".")
