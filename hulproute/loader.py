@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from hulproute.errors import DataError, DataProblem
 from hulproute.schema import (
     ContentFile, ContentSection, Language, LanguagesFile, LocalContact, Municipality, NationalService,
-    Place, Postcode, Region, Source,
+    Place, Postcode, Region, RouteFinderFile, Source,
 )
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -45,6 +45,7 @@ class SiteData:
     contacts_by_municipality: dict[str, list[LocalContact]] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     sections: list[ContentSection] = field(default_factory=list)
+    route_finder: Optional[RouteFinderFile] = None
 
     @property
     def language_codes(self) -> list[str]:
@@ -347,6 +348,9 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
     strings = _load_strings(data_dir, languages, services, out) if languages else {}
     sources = _load_sources(data_dir, out)
     sections = _load_sections(data_dir, out)
+    # Ids of every service record, valid or not: a broken record is reported once, not again here.
+    service_ids = {raw.get("id") for _, raw in services_raw if isinstance(raw, dict)}
+    route_finder = _load_route_finder(data_dir, service_ids, sections, strings, out)
 
     if out.problems:
         raise DataError(out.problems)
@@ -355,7 +359,7 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
         municipalities=municipalities, places={k: sorted(v, key=str.lower) for k, v in places.items()},
         postcodes=[p for _, p in postcodes], local_contacts=[c for _, c in contacts_loaded],
         strings=strings, contacts_by_municipality=dict(contacts_by_municipality),
-        sources=sources, sections=sections,
+        sources=sources, sections=sections, route_finder=route_finder,
     )
 
 
@@ -385,3 +389,51 @@ def _load_sections(data_dir: Path, out: _Collector) -> list[ContentSection]:
                 out.add(path, section.id, "related", f"'{related}' is not a page of any section",
                         "use 'section/page' of a page listed under another section")
     return sections
+
+
+def _load_route_finder(data_dir: Path, services: set[str], sections: list[ContentSection],
+                       strings: dict[str, dict], out: _Collector) -> Optional[RouteFinderFile]:
+    """data/route_finder.yaml, with every answer, service, page and text it refers to checked."""
+    path = data_dir / "route_finder.yaml"
+    raw = _read_yaml(path, out)
+    finder = _validate(RouteFinderFile, raw, path, "(file)", out) if raw is not None else None
+    if finder is None:
+        return None
+    for kind, answers in (("who", finder.who), ("what", finder.what)):
+        for record, ident, first in _duplicates((f"{kind} #{i}", a.id) for i, a in enumerate(answers, 1)):
+            out.add(path, record, "id", f"answer '{ident}' is listed twice", "list each answer once")
+    who_ids, what_ids = {w.id for w in finder.who}, {w.id for w in finder.what}
+    pages = {f"{s.id}/{p}" for s in sections for p in s.pages} | {f"{s.id}/index" for s in sections}
+    for index, who in enumerate(finder.who, 1):
+        if sections and who.guide not in pages:
+            out.add(path, f"who #{index} ({who.id})", "guide", f"'{who.guide}' is not a page in data/content.yaml",
+                    "use 'section/page' of a listed page")
+    for index, what in enumerate(finder.what, 1):
+        if sections and what.signs not in pages:
+            out.add(path, f"what #{index} ({what.id})", "signs", f"'{what.signs}' is not a page in data/content.yaml",
+                    "use 'section/page' of a listed page")
+    for index, rule in enumerate(finder.rules, 1):
+        record = f"rule #{index}"
+        for name, known in (("who", who_ids), ("what", what_ids)):
+            for ident in getattr(rule.when, name):
+                if ident not in known:
+                    out.add(path, record, f"when.{name}", f"unknown answer '{ident}'",
+                            f"use one of: {', '.join(sorted(known))}")
+        for ident in rule.services:
+            if services and ident not in services:
+                out.add(path, record, "services", f"unknown service '{ident}'",
+                        f"use an id from data/national_services.yaml ({', '.join(sorted(services))})")
+            elif ident in REQUIRED_SERVICES:
+                out.add(path, record, "services", f"'{ident}' is always part of a route",
+                        "remove it: 112 and Veilig Thuis are added by the route finder itself")
+    source = strings.get(SOURCE_LANGUAGE_STRINGS) or {}
+    if source:
+        used = {s for rule in finder.rules for s in rule.services} | set(REQUIRED_SERVICES)
+        wanted = [f"route_who_{w}" for w in who_ids] + [f"route_what_{w}" for w in what_ids]
+        wanted += [f"route_does_{s}" for s in used]
+        wanted += [f"route_say_{s}_{speaker}" for s in used for speaker in ("self", "other")]
+        strings_path = data_dir / "strings" / f"{SOURCE_LANGUAGE_STRINGS}.yaml"
+        for key in sorted(set(wanted) - set(source)):
+            out.add(strings_path, key, key, "the route finder needs this text",
+                    f"add '{key}: \"...\"' in plain Dutch (and translate it)")
+    return finder

@@ -1,6 +1,8 @@
 """Phone numbers: validated with `phonenumbers`, shown in Dutch notation, linked as E.164."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
@@ -31,6 +33,7 @@ def parse_dutch_number(raw: str) -> phonenumbers.PhoneNumber:
     return number
 
 
+@lru_cache(maxsize=None)
 def display(raw: str) -> str:
     """Dutch notation for people: '0800-2000', '020 555 5961', '112'."""
     number = parse_dutch_number(raw)
@@ -43,6 +46,7 @@ def display(raw: str) -> str:
     return text
 
 
+@lru_cache(maxsize=None)
 def tel_href(raw: str) -> str:
     """A `tel:` link target: E.164 for ordinary numbers, the bare digits for short numbers."""
     number = parse_dutch_number(raw)

@@ -43,6 +43,7 @@ class Renderer:
         self.data = data
         self.language = language
         self.docs_dir = docs_dir
+        self._cards: dict[str, Markup] = {}
         self.t = data.strings[language]
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True,
@@ -177,7 +178,11 @@ class Renderer:
         return Markup("\n".join(lines))
 
     def service_card(self, ident: str) -> Markup:
-        return Markup(self.env.get_template("service_card.html.j2").render(service=self.service(ident)).strip())
+        """A national service's card; the same on every page, so rendered once per language."""
+        if ident not in self._cards:
+            self._cards[ident] = Markup(self.env.get_template("service_card.html.j2").render(
+                service=self.service(ident)).strip())
+        return self._cards[ident]
 
     # ---- generated pages ----------------------------------------------------------------------
     def national_lines(self) -> list[NationalService]:

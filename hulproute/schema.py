@@ -233,3 +233,37 @@ class ContentSection(Strict):
 
 class ContentFile(Strict):
     sections: list[ContentSection] = Field(min_length=1)
+
+
+PagePath = Annotated[str, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]
+
+
+class RouteWho(Strict):
+    """An answer to 'who are you worried about?'; `speaker` picks the suggested first sentence."""
+
+    id: Slug
+    speaker: Literal["self", "other"]
+    guide: PagePath
+
+
+class RouteWhat(Strict):
+    """An answer to 'what is happening?', with the signs page it links to."""
+
+    id: Slug
+    signs: PagePath
+
+
+class RouteCondition(Strict):
+    who: list[Slug] = []
+    what: list[Slug] = []
+
+
+class RouteRule(Strict):
+    when: RouteCondition
+    services: list[Slug] = Field(min_length=1)
+
+
+class RouteFinderFile(Strict):
+    who: list[RouteWho] = Field(min_length=1)
+    what: list[RouteWhat] = Field(min_length=1)
+    rules: list[RouteRule] = []

@@ -5,11 +5,14 @@ site folder, so a data or template error leaves an earlier build untouched.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from hulproute import route_finder
 from hulproute.loader import SiteData, load_site_data
+from hulproute.route_pages import RoutePages
 from hulproute.render import Renderer, municipality_index_path, municipality_path
 
 
@@ -27,6 +30,8 @@ class BuildState:
     data: SiteData
     renderers: dict[str, Renderer]
     pages: list[GeneratedPage]
+    # Files that are not pages, by site path (e.g. the route finder's location table).
+    assets: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def prepare(cls, data_dir: Path, only_municipalities: Optional[set[str]] = None,
@@ -43,4 +48,20 @@ class BuildState:
             pages[0].markdown[code] = renderer.municipality_index(municipalities)
             for page, m in zip(pages[1:], municipalities):
                 page.markdown[code] = renderer.municipality_page(m)
-        return cls(data=data, renderers=renderers, pages=pages)
+        assets = {}
+        if data.route_finder is not None:
+            pages += cls._route_pages(data, renderers, docs_dir)
+            locations = route_finder.Locations(data).client_data(data)
+            assets[route_finder.LOCATIONS_FILE] = json.dumps(locations, ensure_ascii=False, separators=(",", ":"))
+        return cls(data=data, renderers=renderers, pages=pages, assets=assets)
+
+    @staticmethod
+    def _route_pages(data: SiteData, renderers: dict[str, Renderer], docs_dir: Optional[Path]) -> list[GeneratedPage]:
+        by_path: dict[str, GeneratedPage] = {}
+        for code, renderer in renderers.items():
+            depth = 1 if code == data.default_language else 2
+            rendered = RoutePages(renderer, docs_dir).pages("../" * depth + route_finder.LOCATIONS_FILE)
+            for path, markdown in rendered.items():
+                page = by_path.setdefault(path, GeneratedPage(path, in_nav=path == f"{route_finder.SECTION}/index.md"))
+                page.markdown[code] = markdown
+        return list(by_path.values())

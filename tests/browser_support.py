@@ -66,3 +66,8 @@ class LocalServer:
     def __exit__(self, *exc) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def url(origin: str, lang: str, path: str) -> str:
+    """A page's address: Dutch at the root, other languages under /<lang>/."""
+    return f"{origin}/{'' if lang == 'nl' else lang + '/'}{path}"

@@ -67,3 +67,45 @@ def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("full-site") / "site"
     build_atomically(ROOT / "mkdocs.yml", site)
     return site
+
+
+# ---- browser tests (Playwright + Debian's Chromium) share one fixture site per session ----------
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory):
+    """The neutral exit page and the fixture site, each on its own loopback origin."""
+    from tests.browser_support import LocalServer
+    from tests.helpers import build_atomically
+
+    work = tmp_path_factory.mktemp("browser-site")
+    neutral = work / "neutral"
+    neutral.mkdir()
+    (neutral / "index.html").write_text(
+        "<!doctype html><html lang='en'><title>Weather</title><p>Weather</p></html>", encoding="utf-8")
+    with LocalServer(neutral) as neutral_server:
+        site = work / "site"
+        exit_url = neutral_server.origin + "/"
+        build_atomically(write_fixture_config(work, site, exit_url=exit_url), site)
+        with LocalServer(site) as site_server:
+            yield site_server.origin, exit_url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 360, "height": 640}, has_touch=True)
+    yield ctx
+    ctx.close()
+
+

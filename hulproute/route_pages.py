@@ -1,0 +1,137 @@
+"""The route finder's pages in one language: static steps for reading without JavaScript, and the
+data the in-page version needs. Both are made from the same `route()` results and card templates,
+so the two versions cannot drift apart.
+
+Static pages (directory URLs, the same Dutch slugs in every language):
+  hulp-zoeken/                                  is someone in danger now?
+  hulp-zoeken/<nu-gevaar|geen-gevaar>/          who are you worried about? (112 first when urgent)
+  hulp-zoeken/<urgency>/<who>/                  what is happening?
+  hulp-zoeken/<urgency>/<who>/<what>/           the help, in order
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+from markupsafe import Markup
+
+from hulproute import route_finder as rf
+from hulproute.render import Renderer
+
+# Texts the browser needs besides the cards (keys of data/strings/<lang>.yaml).
+CLIENT_TEXTS = (
+    "route_step", "route_q_danger", "route_danger_yes", "route_danger_no", "route_after_danger",
+    "route_q_who", "route_q_what", "route_q_where", "route_where_hint", "route_where_label",
+    "route_where_submit", "route_where_skip", "route_where_choose", "route_where_unknown",
+    "route_result_title", "route_answers", "route_read_more", "route_back", "route_restart",
+    "route_local_title", "route_municipality_page", "municipality_vt_region", "municipality_vt_website",
+    "local_unknown", "call_label", "website_label",
+)
+
+
+def _depth_prefix(depth: int) -> str:
+    return "../" * depth
+
+
+class RoutePages:
+    def __init__(self, renderer: Renderer, docs_dir: Optional[Path]) -> None:
+        self.r = renderer
+        self.t = renderer.t
+        self.finder = rf.finder_of(renderer.data)
+        self.docs_dir = docs_dir
+
+    # ---- pieces shared by both versions ---------------------------------------------------------
+    def card(self, service_id: str, speaker: str) -> Markup:
+        return Markup(self.r.env.get_template("route_card.html.j2").render(
+            service=self.r.service(service_id), speaker=speaker).strip())
+
+    def local_card(self, base: str) -> Markup:
+        return Markup(self.r.env.get_template("route_local_card.html.j2").render(base=base).strip())
+
+    def items(self, route: rf.Route, base: str) -> Markup:
+        """The ordered help of a route; the local step (choose a municipality) follows Veilig Thuis."""
+        parts = []
+        for service in route.services:
+            parts.append(self.card(service, route.who.speaker))
+            if service == rf.VEILIG_THUIS:
+                parts.append(self.local_card(base))
+        return Markup("\n".join(parts))
+
+    def page_title(self, page: str, fallback: str) -> str:
+        """A linked content page's title in this language (its front matter), else a fallback."""
+        from hulproute.content import read_meta
+
+        path = (self.docs_dir / self.r.language / f"{page}.md") if self.docs_dir else None
+        if path is not None and path.is_file():
+            return str(read_meta(path).get("title") or fallback)
+        return fallback
+
+    @staticmethod
+    def page_href(page: str, base: str) -> str:
+        section, name = page.split("/", 1)
+        return f"{base}{section}/" if name == "index" else f"{base}{section}/{name}/"
+
+    def choices(self, number: int, question: str, choices: list[tuple[str, str, str]]) -> Markup:
+        return Markup(self.r.env.get_template("route_choices.html.j2").render(
+            number=number, question=question, choices=choices).strip())
+
+    # ---- static pages ---------------------------------------------------------------------------
+    def pages(self, locations_href: str) -> dict[str, str]:
+        """{norm_src_uri: markdown} of every route-finder page in this language."""
+        t, out = self.t, {}
+        danger = self.choices(1, t["route_q_danger"], [
+            ("nu-gevaar/", t["route_danger_yes"], "danger"), ("geen-gevaar/", t["route_danger_no"], "")])
+        out[f"{rf.SECTION}/index.md"] = self.r.env.get_template("route_entry.md.j2").render(
+            choices=danger, locations_href=locations_href,
+            client_json=Markup(json.dumps(self.client_data(), ensure_ascii=False, separators=(",", ":"))
+                               .replace("</", "<\\/")))
+        who_choices = [(f"{w.id}/", t[f"route_who_{w.id}"], "") for w in self.finder.who]
+        what_choices = [(f"{w.id}/", t[f"route_what_{w.id}"], "") for w in self.finder.what]
+        step = self.r.env.get_template("route_step.md.j2")
+        for urgency, urgent in rf.URGENCIES.items():
+            answer = t["route_danger_yes"] if urgent else t["route_danger_no"]
+            out[f"{rf.SECTION}/{urgency}/index.md"] = step.render(
+                title=f"{t['route_title']}: {t['route_q_who']}", urgent=urgent, show_danger=True,
+                choices=self.choices(2, t["route_q_who"], who_choices), back="../", restart="../")
+            for who in self.finder.who:
+                out[f"{rf.SECTION}/{urgency}/{who.id}/index.md"] = step.render(
+                    title=f"{t['route_title']}: {t['route_q_what']}", urgent=urgent, show_danger=False,
+                    choices=self.choices(3, t["route_q_what"], what_choices), back="../", restart="../../")
+                for what in self.finder.what:
+                    route = rf.route(self.finder, urgent, who.id, what.id)
+                    out[f"{rf.SECTION}/{urgency}/{who.id}/{what.id}.md"] = self.result_page(
+                        route, answer, base=_depth_prefix(4))
+        return out
+
+    def result_page(self, route: rf.Route, danger_answer: str, base: str) -> str:
+        t = self.t
+        what_label = t[f"route_what_{route.what.id}"]
+        return self.r.env.get_template("route_result.md.j2").render(
+            what_label=what_label,
+            answers=[danger_answer, t[f"route_who_{route.who.id}"], what_label],
+            items=self.items(route, base),
+            signs_href=self.page_href(route.what.signs, base),
+            signs_title=self.page_title(route.what.signs, t["route_signs_link"]),
+            guide_href=self.page_href(route.who.guide, base),
+            guide_title=self.page_title(route.who.guide, t["route_guide_link"]),
+            back="../", restart="../../../")
+
+    # ---- the in-page version --------------------------------------------------------------------
+    def client_data(self) -> dict:
+        """Everything the entry page's script needs in this language (embedded as JSON)."""
+        base = _depth_prefix(1)
+        t = self.t
+        services = sorted({s for services in rf.client_routes(self.finder).values() for s in services} | {rf.EMERGENCY})
+        return {
+            "t": {key.removeprefix("route_"): t[key] for key in CLIENT_TEXTS},
+            "who": [[w.id, t[f"route_who_{w.id}"], w.speaker, self.page_href(w.guide, base),
+                     self.page_title(w.guide, t["route_guide_link"])] for w in self.finder.who],
+            "what": [[w.id, t[f"route_what_{w.id}"], self.page_href(w.signs, base),
+                      self.page_title(w.signs, t["route_signs_link"])] for w in self.finder.what],
+            "routes": rf.client_routes(self.finder),
+            "cards": {s: {speaker: str(self.card(s, speaker)) for speaker in ("self", "other")} for s in services},
+            "local": str(self.local_card(base)),
+            "danger": str(self.r.danger_panel()),
+            "base": base,
+        }

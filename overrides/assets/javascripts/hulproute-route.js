@@ -1,0 +1,213 @@
+/* Route finder, in-page version (loaded only on /hulp-zoeken/). Without JavaScript the same
+   questions are plain links to static pages; both come from the same routes and cards
+   (hulproute/route_pages.py), embedded in #hr-route-data. Only the place lookup runs here, on
+   the table in assets/hulproute/locaties.json, fetched when the reader reaches that question.
+   Answers live in this script's memory only: never in the address, the history or storage. */
+(function () {
+  "use strict";
+  var app = document.getElementById("hr-route");
+  var source = document.getElementById("hr-route-data");
+  if (!app || !source) { return; }
+  var D = JSON.parse(source.textContent);
+  var T = D.t;
+  var state = { step: "danger", urgent: false, who: null, what: null, found: null, message: "", options: [] };
+  var places = null;
+  var loading = null;
+  var first = true;
+
+  /* The same normalisation as hulproute.route_finder.normalise (tests compare both). */
+  function norm(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/['\u2019]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+  }
+
+  function resolve(query, table) {
+    var postcode = /^\s*([1-9]\d{3})\s*(?:[a-zA-Z]{2})?\s*$/.exec(query);
+    var codes = postcode ? table.p[postcode[1]] : table.n[norm(query)];
+    if (!codes || !codes.length) { return { status: "unknown", codes: [] }; }
+    return { status: codes.length === 1 ? "found" : "choose", codes: codes };
+  }
+  window.hulproute = { resolve: resolve, norm: norm };
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") { node.textContent = attrs[key]; } else if (key === "html") { node.innerHTML = attrs[key]; }
+      else if (key === "onclick") { node.addEventListener("click", attrs[key]); } else { node.setAttribute(key, attrs[key]); }
+    });
+    (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
+    return node;
+  }
+
+  function button(label, onclick, kind) {
+    return el("button", { type: "button", "class": "hr-route-choice" + (kind ? " hr-route-choice--" + kind : ""), text: label, onclick: onclick });
+  }
+
+  function go(step) { state.step = step; render(); }
+
+  function question(number, text, choices) {
+    return [
+      el("p", { "class": "hr-route-step", text: fill(T.step, { number: number }) }),
+      el("h2", { id: "hr-route-q", tabindex: "-1", text: text }),
+      el("ul", { "class": "hr-route-choices" }, choices.map(function (c) { return el("li", {}, [c]); }))
+    ];
+  }
+
+  function nav(back) {
+    return el("p", { "class": "hr-route-nav" }, [
+      button(T.back, function () { state.message = ""; state.options = []; go(back); }, "link"),
+      button(T.restart, function () {
+        state = { step: "danger", urgent: false, who: null, what: null, found: null, message: "", options: [] };
+        render();
+      }, "link")
+    ]);
+  }
+
+  function html(markup) { var box = el("div", { html: markup }); return box.firstElementChild; }
+
+  function regionCard(index) {
+    var m = places.m[index];
+    var region = places.r[m[2]];
+    var item = html(D.cards["veilig-thuis"][speaker()]);
+    var line = el("p", { "class": "hr-route-region", text: fill(T.municipality_vt_region, { municipality: m[0], organisation: region[0] }) });
+    item.insertBefore(line, item.children[1]);
+    if (region[1]) {
+      item.insertBefore(el("p", {}, [el("a", { href: region[1], rel: "noreferrer noopener",
+        text: fill(T.municipality_vt_website, { organisation: region[0] }) })]), line.nextSibling);
+    }
+    return item;
+  }
+
+  function localCard(index) {
+    var m = places.m[index];
+    var teams = places.l[String(index)] || [];
+    var item = el("li", { "class": "hr-route-item", "data-service": "local" }, [
+      el("p", { "class": "hr-route-item__name" }, [el("strong", { text: T.local_title })])
+    ]);
+    if (!teams.length) { item.appendChild(el("p", { text: fill(T.local_unknown, { municipality: m[0] }) })); }
+    teams.forEach(function (team) {
+      item.appendChild(el("p", {}, [el("strong", { text: team[0] })]));
+      if (team[2]) {
+        item.appendChild(el("p", {}, [el("a", { "class": "hr-call", href: team[2] }, [el("span", { html: fill(T.call_label, { phone: '<bdi dir="ltr">' + team[1] + "</bdi>" }) })])]));
+      }
+      if (team[3]) { item.appendChild(el("p", {}, [el("a", { href: team[3], rel: "noreferrer noopener", text: T.website_label + ": " + new URL(team[3]).hostname.replace(/^www\./, "") })])); }
+    });
+    item.appendChild(el("p", {}, [el("a", { href: D.base + "gemeente/" + m[1] + "/", text: fill(T.municipality_page, { municipality: m[0] }) })]));
+    return item;
+  }
+
+  function speaker() {
+    return D.who.filter(function (w) { return w[0] === state.who; })[0][2];
+  }
+
+  function result() {
+    var who = D.who.filter(function (w) { return w[0] === state.who; })[0];
+    var what = D.what.filter(function (w) { return w[0] === state.what; })[0];
+    var services = D.routes[state.who + "|" + state.what].slice();
+    if (state.urgent) { services.unshift("emergency"); }
+    var list = el("ol", { "class": "hr-route-list" });
+    services.forEach(function (service) {
+      if (service === "veilig-thuis" && state.found !== null) {
+        list.appendChild(regionCard(state.found));
+        list.appendChild(localCard(state.found));
+        return;
+      }
+      list.appendChild(html(D.cards[service][who[2]]));
+      if (service === "veilig-thuis") { list.appendChild(html(D.local)); }
+    });
+    var answers = [state.urgent ? T.danger_yes : T.danger_no, who[1], what[1]];
+    if (state.found !== null) { answers.push(places.m[state.found][0]); }
+    return [
+      el("h2", { id: "hr-route-q", tabindex: "-1", text: T.result_title }),
+      el("p", { "class": "hr-route-answers" }, [el("strong", { text: T.answers + ":" }), document.createTextNode(" " + answers.join(" · "))]),
+      list,
+      el("h2", { text: T.read_more }),
+      el("ul", { "class": "hr-route-more" }, [
+        el("li", {}, [el("a", { href: what[2], text: what[3] })]),
+        el("li", {}, [el("a", { href: who[3], text: who[4] })])
+      ]),
+      nav("where")
+    ];
+  }
+
+  function where() {
+    var input = el("input", { id: "hr-route-place", type: "text", autocomplete: "off", autocapitalize: "words", spellcheck: "false", "aria-describedby": "hr-route-hint hr-route-message" });
+    var form = el("form", { "class": "hr-route-where", novalidate: "" }, [
+      el("label", { "for": "hr-route-place", text: T.where_label }), input,
+      el("button", { type: "submit", "class": "md-button md-button--primary", text: T.where_submit })
+    ]);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      lookup(input.value);
+    });
+    var message = el("div", { id: "hr-route-message", role: "status" });
+    if (state.message) { message.appendChild(el("p", { text: state.message })); }
+    if (state.options.length) {
+      message.appendChild(el("ul", { "class": "hr-route-choices" }, state.options.map(function (index) {
+        return el("li", {}, [button(places.m[index][0], function () { choose(index); })]);
+      })));
+    }
+    return [
+      el("p", { "class": "hr-route-step", text: fill(T.step, { number: 4 }) }),
+      el("h2", { id: "hr-route-q", tabindex: "-1", text: T.q_where }),
+      el("p", { id: "hr-route-hint", text: T.where_hint }),
+      form, message,
+      el("p", {}, [button(T.where_skip, function () { state.found = null; go("result"); }, "link")]),
+      nav("what")
+    ];
+  }
+
+  function choose(index) { state.found = index; state.message = ""; state.options = []; go("result"); }
+
+  function lookup(query) {
+    if (!query.trim()) { return; }
+    if (!places) { loadPlaces().then(function () { lookup(query); }); return; }
+    var answer = resolve(query, places);
+    if (answer.status === "found") { choose(answer.codes[0]); return; }
+    state.message = fill(answer.status === "choose" ? T.where_choose : T.where_unknown, { query: query.trim() });
+    state.options = answer.status === "choose" ? answer.codes : [];
+    render(true);
+  }
+
+  function loadPlaces() {
+    loading = loading || fetch(app.getAttribute("data-locations"), { credentials: "omit" })
+      .then(function (response) { return response.json(); })
+      .then(function (table) { places = table; });
+    return loading;
+  }
+
+  function render(keepFocusInMessage) {
+    var parts;
+    if (state.step === "danger") {
+      parts = question(1, T.q_danger, [
+        button(T.danger_yes, function () { state.urgent = true; go("who"); }, "danger"),
+        button(T.danger_no, function () { state.urgent = false; go("who"); })
+      ]);
+    } else if (state.step === "who") {
+      parts = (state.urgent ? [html(D.danger), el("p", { text: T.after_danger })] : []).concat(
+        question(2, T.q_who, D.who.map(function (w) { return button(w[1], function () { state.who = w[0]; go("what"); }); })),
+        [nav("danger")]);
+    } else if (state.step === "what") {
+      parts = question(3, T.q_what, D.what.map(function (w) { return button(w[1], function () { state.what = w[0]; go("where"); }); }))
+        .concat([nav("who")]);
+    } else if (state.step === "where") {
+      loadPlaces();
+      parts = where();
+    } else {
+      parts = result();
+    }
+    app.replaceChildren.apply(app, parts);
+    if (first) { first = false; return; }  // on load the page starts at its top, as any page
+    var target = keepFocusInMessage ? app.querySelector("#hr-route-message button") || app.querySelector("#hr-route-place") : app.querySelector("#hr-route-q");
+    if (target) { target.focus(); }
+  }
+
+  document.querySelectorAll("[data-hr-route-static]").forEach(function (node) { node.hidden = true; });
+  document.querySelector("[data-hr-route-private]").hidden = false;
+  app.hidden = false;
+  render();
+})();
