@@ -141,3 +141,18 @@ def test_no_external_assets(fixture_site):
         for tag in fetched:
             assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), (page, tag)
         assert "fonts.googleapis" not in html and "Made with" not in html
+
+
+def test_every_link_on_route_finder_pages_leads_to_a_page(fixture_site):
+    """Route pages are raw HTML that MkDocs does not check: follow every local link."""
+    checked = 0
+    for page in fixture_site.rglob("hulp-zoeken/**/index.html"):
+        html = page.read_text(encoding="utf-8")
+        article = re.search(r"<article\b.*?</article>", html, re.S).group(0)
+        for href in re.findall(r'href="([^"#]+)"', article):
+            if href.startswith(("http://", "https://", "tel:")):
+                continue
+            target = resolve_href(fixture_site, page, href)
+            assert (target / "index.html").is_file() or target.is_file(), (page, href)
+            checked += 1
+    assert checked > 1000
