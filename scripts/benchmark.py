@@ -38,7 +38,7 @@ from build_site import build_atomically  # noqa: E402
 
 def write_baseline_sources(work: Path) -> Path:
     """Write the same Markdown our build renders into a plain docs folder, plus a bare config."""
-    state = BuildState.prepare(ROOT / "data")
+    state = BuildState.prepare(ROOT / "data", docs_dir=ROOT / "docs")
     docs = work / "docs"
     for language, renderer in state.renderers.items():
         for source in (ROOT / "docs" / language).rglob("*.md"):
