@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
+from hulproute import phones
 from hulproute.loader import SiteData
 from hulproute.schema import RouteFinderFile, RouteWhat, RouteWho
 
@@ -123,8 +124,6 @@ class Locations:
         index = {m.code: i for i, m in enumerate(self.municipalities)}
         regions = {code: [r.display_name, str(r.website or "")] for code, r in data.regions.items()}
         local = {}
-        from hulproute import phones  # local import: keeps this module's top free of formatting
-
         for m in self.municipalities:
             teams = [c for c in data.contacts_by_municipality.get(m.code, []) if c.kind == "local_team"]
             if teams:

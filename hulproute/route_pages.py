@@ -17,6 +17,7 @@ from typing import Optional
 from markupsafe import Markup
 
 from hulproute import route_finder as rf
+from hulproute.content import read_meta
 from hulproute.render import Renderer
 
 # Texts the browser needs besides the cards (keys of data/strings/<lang>.yaml).
@@ -60,8 +61,6 @@ class RoutePages:
 
     def page_title(self, page: str, fallback: str) -> str:
         """A linked content page's title in this language (its front matter), else a fallback."""
-        from hulproute.content import read_meta
-
         path = (self.docs_dir / self.r.language / f"{page}.md") if self.docs_dir else None
         if path is not None and path.is_file():
             return str(read_meta(path).get("title") or fallback)

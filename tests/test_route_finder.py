@@ -76,7 +76,6 @@ def test_every_place_name_resolves_and_ambiguous_names_ask_to_choose():
     for row in rows:
         by_name.setdefault(rf.normalise(row["woonplaats"]), set()).add(row["gm_code"])
     municipality_names = {rf.normalise(m.name): m.code for m in DATA.municipalities}
-    ambiguous = 0
     for row in rows:
         answer = LOCATIONS.resolve(row["woonplaats"])
         expected = set(by_name[rf.normalise(row["woonplaats"])])
@@ -86,7 +85,6 @@ def test_every_place_name_resolves_and_ambiguous_names_ask_to_choose():
         assert answer.status == ("found" if len(expected) == 1 else "choose"), row
         if row["naam_uniek"] == "nee":
             assert answer.status == "choose", row
-            ambiguous += 1
     assert len({rf.normalise(r["woonplaats"]) for r in rows if r["naam_uniek"] == "nee"}) == 70
 
 
