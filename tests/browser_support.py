@@ -37,6 +37,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         first = self.path.lstrip("/").split("/", 1)[0]
         language = first if first in LANGUAGES[1:] else ""
         page = Path(self.directory) / language / "404.html"
+        if not page.is_file():  # the stand-in exit page has no 404 page (e.g. a favicon request)
+            return super().send_error(code, message, explain)
         body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
