@@ -25,8 +25,8 @@ _FRONT_MATTER = re.compile(r"\A---\n(?P<meta>.*?)\n---\n?", re.S)
 _MACRO = re.compile(r"{{.*?}}|{%.*?%}", re.S)
 # A Dutch phone number or short emergency/help number typed by hand (prose must use the macros).
 _TYPED_PHONE = re.compile(r"(?<![\w/.#-])(?:112|113|0\d{2,3}[ -]?\d{3,4}(?:[ -]?\d{2,4})?)(?![\w-])")
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:(.*)$", re.M)
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:(.*)$", re.M)
 _CITE = re.compile(r"{{\s*cite\(\s*['\"]([^'\"]+)['\"]")
 _LINK = re.compile(r"\]\(([^)\s]+\.md)(#[^)]*)?\)")
 _SERVICE_MACRO = re.compile(r"{{\s*(?:call|service_card)\(\s*['\"]([^'\"]+)['\"]")
@@ -183,8 +183,8 @@ def _lint_page(docs_dir: Path, language: str, page: str, data: SiteData, needs_s
     for ident in _SERVICE_MACRO.findall(body):
         if ident not in data.services:
             out.append(ContentProblem(where, f"unknown service '{ident}'", f"use one of: {', '.join(data.services)}"))
-    definitions = dict(_FOOTNOTE_DEF.findall(body))
-    references = set(_FOOTNOTE_REF.findall(_FOOTNOTE_DEF.sub("", body)))
+    definitions = dict(FOOTNOTE_DEF.findall(body))
+    references = set(FOOTNOTE_REF.findall(FOOTNOTE_DEF.sub("", body)))
     for label in sorted(references - set(definitions)):
         out.append(ContentProblem(where, f"footnote [^{label}] has no source below", f"add '[^{label}]: {{{{ cite('source-id') }}}}'"))
     for label, text in sorted(definitions.items()):

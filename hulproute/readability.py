@@ -12,13 +12,11 @@ from pathlib import Path
 
 import textstat
 
-from hulproute.content import split_front_matter, without_macros
+from hulproute.content import FOOTNOTE_DEF, FOOTNOTE_REF, split_front_matter, without_macros
 
 MEDIAN_TARGET = 60.0
 PAGE_MINIMUM = 50.0
 
-_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:.*$", re.M)
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 _HTML = re.compile(r"<[^>]+>")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTRS = re.compile(r"{[:.#][^}]*}|{ *[.#][^}]*}")
@@ -36,8 +34,8 @@ class PageScore:
 def plain_text(markdown: str) -> str:
     """What a reader reads: no front matter, macros, footnotes, markup or links' targets."""
     _, body = split_front_matter(markdown)
-    body = _FOOTNOTE_DEF.sub("", without_macros(body))
-    body = _FOOTNOTE_REF.sub("", body)
+    body = FOOTNOTE_DEF.sub("", without_macros(body))
+    body = FOOTNOTE_REF.sub("", body)
     body = _ATTRS.sub("", _LINK.sub(r"\1", _HTML.sub(" ", body)))
     # Join wrapped lines: a paragraph or list item is one unit however it is wrapped in the file.
     units: list[str] = []
@@ -66,14 +64,14 @@ def score(markdown: str) -> float:
     return float(textstat.flesch_reading_ease(plain_text(markdown)))
 
 
+def score_file(path: Path, name: str) -> PageScore:
+    text = path.read_text(encoding="utf-8")
+    return PageScore(name, round(score(text), 1), len(plain_text(text).split()))
+
+
 def score_pages(docs_dir: Path, language: str = "nl") -> list[PageScore]:
     root = docs_dir / language
-    results = []
-    for path in sorted(root.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        results.append(PageScore(path.relative_to(root).as_posix(), round(score(text), 1),
-                                 len(plain_text(text).split())))
-    return results
+    return [score_file(path, path.relative_to(root).as_posix()) for path in sorted(root.rglob("*.md"))]
 
 
 def meets_targets(scores: list[PageScore]) -> bool:

@@ -12,13 +12,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hulproute.readability import MEDIAN_TARGET, PAGE_MINIMUM, PageScore, meets_targets, score, plain_text, score_pages  # noqa: E402
+from hulproute.readability import MEDIAN_TARGET, PAGE_MINIMUM, meets_targets, score_file, score_pages  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     if argv:
-        scores = [PageScore(a, round(score(Path(a).read_text(encoding="utf-8")), 1),
-                            len(plain_text(Path(a).read_text(encoding="utf-8")).split())) for a in argv]
+        scores = [score_file(Path(a), a) for a in argv]
     else:
         scores = score_pages(ROOT / "docs")
     for s in sorted(scores, key=lambda s: s.score):
