@@ -1,31 +1,34 @@
-"""Validate data/ and render every generated page before MkDocs touches the site folder.
+"""Validate data/ and docs/ and render every generated page before MkDocs touches the site folder.
 
 Runs first in the outermost (default-language) build only: the i18n plugin re-runs every event
-for each language, nested inside its own on_post_build.
+for each language, nested inside its own on_post_build. What the content lint forbids (typed
+phone numbers, unknown sources, bad front matter, a missing translation) stops the build here,
+so a site that builds also passes the content rules.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from hulproute import mkdocs_glue
-from hulproute.errors import DataError
+from hulproute import content, mkdocs_glue
+from hulproute.errors import ContentError
+from hulproute.loader import load_site_data
 from hulproute.site_state import BuildState
 
 
 @event_priority(100)
+@mkdocs_glue.reported
 def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
-    if mkdocs_glue.i18n_plugin(config).building:
+    if mkdocs_glue.is_nested_build(config):
         return config  # a nested language build: data was loaded by the outer build
-    settings = mkdocs_glue.hulproute_settings(config)
-    try:
-        state = BuildState.prepare(settings["data_dir"], settings["only_municipalities"], Path(config.docs_dir))
-        mkdocs_glue.check_languages(config, state.data)
-    except (DataError, RuntimeError) as exc:
-        # PluginError: MkDocs prints the message without a traceback and writes nothing.
-        raise PluginError(str(exc)) from None
-    mkdocs_glue.set_state(state)
+    settings = mkdocs_glue.settings(config)
+    docs_dir = Path(config.docs_dir)
+    data = load_site_data(mkdocs_glue.data_dir(config, settings))
+    mkdocs_glue.check_languages(config, data)
+    problems = content.lint(docs_dir, data)
+    if problems:
+        raise ContentError(problems)
+    mkdocs_glue.set_state(config, BuildState.render(data, set(settings.only_municipalities) or None, docs_dir))
     return config

@@ -1,4 +1,4 @@
-"""Per-language wiring: description, nav titles and template strings from data/strings/."""
+"""Per-language wiring: description, nav titles, template strings and macros from data/."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,22 +11,21 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hulproute import mkdocs_glue
-
-
-def _language(config: MkDocsConfig) -> str:
-    return mkdocs_glue.i18n_plugin(config).current_language
+from hulproute.errors import SiteError
 
 
 @event_priority(-150)
+@mkdocs_glue.reported
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
-    config.site_description = mkdocs_glue.current_state().data.strings[_language(config)]["site_description"]
+    config.site_description = mkdocs_glue.current_state(config).data.strings[mkdocs_glue.language(config)]["site_description"]
     return config
 
 
 @event_priority(-150)
+@mkdocs_glue.reported
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     """Nav titles in mkdocs.yml are keys of data/strings/*.yaml, so they are translated once."""
-    strings = mkdocs_glue.current_state().data.strings[_language(config)]
+    strings = mkdocs_glue.current_state(config).data.strings[mkdocs_glue.language(config)]
     for item in nav:
         _translate(item, strings)
     return nav
@@ -36,15 +35,17 @@ def _translate(item: Any, strings: dict[str, Any]) -> None:
     title = getattr(item, "title", None)
     if title is not None and title.startswith("nav_"):
         if title not in strings:
-            raise RuntimeError(f"nav title '{title}' in mkdocs.yml has no entry in data/strings/*.yaml")
+            raise SiteError(f"mkdocs.yml: nav title '{title}' has no text in data/strings/*.yaml",
+                            f"add '{title}: \"…\"' to data/strings/nl.yaml and translate it")
         item.title = strings[title]
     for child in getattr(item, "children", None) or []:
         _translate(child, strings)
 
 
+@mkdocs_glue.reported
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    language = _language(config)
-    state = mkdocs_glue.current_state()
+    language = mkdocs_glue.language(config)
+    state = mkdocs_glue.current_state(config)
     env.globals["hr"] = state.data.strings[language]
     env.globals["hr_renderer"] = state.renderers[language]
     env.globals["hr_prefix"] = "" if language == state.data.default_language else f"{language}/"
@@ -52,6 +53,12 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 @event_priority(50)
+@mkdocs_glue.reported
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Hand-written pages may use macros such as {{ emergency_panel() }} (phone numbers from data)."""
-    return mkdocs_glue.current_state().renderers[_language(config)].render_markdown(markdown)
+    """Hand-written pages may use macros such as {{ emergency_panel() }} (phone numbers from data).
+    Generated pages were rendered once from data and are never templated again: text in data/
+    is never template code."""
+    if mkdocs_glue.is_generated(page):
+        return markdown
+    renderer = mkdocs_glue.current_state(config).renderers[mkdocs_glue.language(config)]
+    return renderer.render_markdown(markdown, mkdocs_glue.page_path(page))

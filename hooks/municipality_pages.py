@@ -1,10 +1,9 @@
-"""Add the generated municipality pages (and their index) for the language being built.
+"""Add the pages generated from data (municipality pages, their index, route-finder steps) for
+the language being built.
 
 Priority -200: after mkdocs-static-i18n's on_files (-100), which would crash on generated files.
 """
 from __future__ import annotations
-
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -14,8 +13,6 @@ from hulproute import mkdocs_glue
 
 
 @event_priority(-200)
+@mkdocs_glue.reported
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    state = mkdocs_glue.current_state()
-    language = mkdocs_glue.i18n_plugin(config).current_language
-    made = mkdocs_glue.generated_files(config, state.pages, language, state.data.language_codes)
-    return mkdocs_glue.add_generated_files(files, config, made)
+    return mkdocs_glue.add_generated_pages(files, config, mkdocs_glue.current_state(config).pages)

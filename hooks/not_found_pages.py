@@ -11,19 +11,20 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from hulproute import mkdocs_glue
+from hulproute.errors import SiteError
 
 _DEFAULT_404: dict[str, bytes] = {}
 
 
+@mkdocs_glue.reported
 def on_post_build(*, config: MkDocsConfig, **_: Any) -> None:
-    plugin = mkdocs_glue.i18n_plugin(config)
     root_404 = Path(config.site_dir) / "404.html"
     if not root_404.exists():
-        raise RuntimeError("the theme wrote no 404.html; check overrides/404.html")
-    if plugin.current_language == plugin.default_language:
+        raise SiteError("the theme wrote no 404.html", "restore overrides/404.html")
+    if mkdocs_glue.is_default_language(config):
         _DEFAULT_404["html"] = root_404.read_bytes()
         return
-    target = Path(config.site_dir) / plugin.current_language / "404.html"
+    target = Path(config.site_dir) / mkdocs_glue.language(config) / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     root_404.replace(target)
     root_404.write_bytes(_DEFAULT_404["html"])

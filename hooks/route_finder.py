@@ -13,11 +13,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from hulproute import mkdocs_glue
 
 
+@mkdocs_glue.reported
 def on_post_build(*, config: MkDocsConfig, **_: Any) -> None:
-    plugin = mkdocs_glue.i18n_plugin(config)
-    if plugin.current_language != plugin.default_language:
+    if not mkdocs_glue.is_default_language(config):
         return
-    for site_path, content in mkdocs_glue.current_state().assets.items():
+    for site_path, content in mkdocs_glue.current_state(config).assets.items():
         target = Path(config.site_dir) / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")

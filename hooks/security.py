@@ -5,8 +5,6 @@ the other languages). Skipped by `mkdocs serve`, whose live-reload script is inl
 """
 from __future__ import annotations
 
-from typing import Any
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
@@ -20,7 +18,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 @event_priority(-200)
+@mkdocs_glue.reported
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if mkdocs_glue.i18n_plugin(config).building or _COMMAND.get("name") == "serve":
+    if mkdocs_glue.is_nested_build(config) or _COMMAND.get("name") == "serve":
         return
     csp.apply_to_site(config.site_dir)

@@ -16,6 +16,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from hulproute import datafiles
 from hulproute.loader import SiteData
 
 SOURCE_LANGUAGE = "nl"
@@ -60,7 +61,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    meta = yaml.safe_load(match.group("meta")) or {}
+    meta = datafiles.parse_yaml(match.group("meta")) or {}
     if not isinstance(meta, dict):
         raise ValueError("front matter is not a list of 'key: value' lines")
     return meta, text[match.end():]
@@ -93,7 +94,10 @@ def translation_states(docs_dir: Path, languages: Iterable[str]) -> list[Transla
             if not path.is_file():
                 states.append(TranslationState(language, page, "missing"))
                 continue
-            meta = read_meta(path)
+            try:
+                meta = read_meta(path)
+            except (ValueError, yaml.YAMLError):
+                meta = {}  # broken front matter: lint() reports it with the page
             made_from = str(meta.get("source_hash") or "")
             if len(made_from) != HASH_LENGTH:
                 state = "unstamped"

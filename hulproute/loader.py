@@ -5,26 +5,23 @@ file stops the build with a message naming file, record, field, problem and fix.
 """
 from __future__ import annotations
 
-import csv
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, TypeVar
+from typing import Any, Iterable, Optional, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
+from hulproute import datafiles, phones, placeholders
 from hulproute.errors import DataError, DataProblem
 from hulproute.schema import (
-    ContentFile, ContentSection, Language, LanguagesFile, LocalContact, Municipality, NationalService,
+    ContentSection, Language, LanguagesFile, LocalContact, Municipality, NationalService,
     Place, Postcode, Region, RouteFinderFile, Source,
 )
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REQUIRED_SERVICES = ("emergency", "veilig-thuis")
 SOURCE_LANGUAGE_STRINGS = "nl"
-PLACEHOLDER = re.compile(r"{(\w+)}")
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -104,7 +101,7 @@ def _fix_for(error: dict[str, Any], field_name: str, model: type[BaseModel]) -> 
         return f"is not true or false{shown}", "write true or false"
     if kind == "string_type":
         return f"is not text{shown}", 'put the value in quotes, e.g. phone: "0800-2000"'
-    if kind == "too_short":
+    if kind in ("too_short", "string_too_short"):
         return "is empty", "give at least one item (or a non-empty text)"
     if kind in ("list_type", "model_type", "dict_type"):
         return f"has the wrong structure{shown}", "compare with a correct record in the same file"
@@ -123,63 +120,43 @@ def _validate(model: type[M], raw: Any, path: Path, record: str, out: _Collector
         return None
 
 
+def _reporter(path: Path, out: _Collector):
+    return lambda record, field_name, problem, fix: out.add(path, record, field_name, problem, fix)
+
+
 def _read_yaml(path: Path, out: _Collector) -> Any:
-    if not path.is_file():
-        out.add(path, "(file)", "(file)", "the file does not exist", f"create {out.rel(path)} (see README)")
-        return None
-    text = path.read_text(encoding="utf-8")
-    if not text.strip():
-        out.add(path, "(file)", "(file)", "the file is empty", "restore its content from git (git checkout -- FILE)")
-        return None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(unknown line)"
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        out.add(path, where, "(syntax)", f"this is not valid YAML: {problem}",
-                "check indentation and quotes on that line; values with ':' or '#' need quotes")
-        return None
+    return datafiles.read_yaml(path, _reporter(path, out))
 
 
-def _read_list(path: Path, key: str, out: _Collector) -> list[tuple[str, Any]]:
-    """Read `key:` list from a YAML file, returning (record label, raw item) pairs."""
+def _read_list(path: Path, key: str, out: _Collector, allow_empty: bool = False) -> list[tuple[str, Any]]:
+    """Read `key:` list from a YAML file, returning (record label, raw item) pairs.
+
+    An empty list is a problem unless the file may say "none" (`key: []`, written explicitly):
+    a list that lost its records by accident must not build a site with that help silently gone.
+    """
     doc = _read_yaml(path, out)
     if doc is None:
         return []
     if not isinstance(doc, dict) or key not in doc:
         out.add(path, "(file)", key, f"the file has no top-level '{key}:' list", f"start the file with '{key}:'")
         return []
-    items = doc[key] or []
+    items = doc[key]
+    if items is None or (items == [] and not allow_empty):
+        allowed = f"; if there really are none, write '{key}: []'" if allow_empty else ""
+        out.add(path, "(file)", key, f"'{key}' has no records", f"add the records as '- ' items under '{key}:'{allowed}")
+        return []
     if not isinstance(items, list):
         out.add(path, "(file)", key, f"'{key}' is not a list", "write each record as a '- ' item under it")
         return []
     labelled = []
     for index, item in enumerate(items, start=1):
-        ident = item.get("id") or item.get("code") if isinstance(item, dict) else None
-        labelled.append((f"#{index} ({ident})" if ident else f"#{index}", item))
+        ident = (item.get("id") or item.get("code")) if isinstance(item, dict) else None
+        labelled.append((f"#{index} ({ident})" if isinstance(ident, str) and ident else f"#{index}", item))
     return labelled
 
 
 def _read_csv(path: Path, columns: Iterable[str], out: _Collector) -> list[tuple[str, dict[str, str]]]:
-    if not path.is_file():
-        out.add(path, "(file)", "(file)", "the file does not exist", "run scripts/import_reference_data.py")
-        return []
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        header = reader.fieldnames
-        if not header:
-            out.add(path, "(file)", "(file)", "the file is empty", "run scripts/import_reference_data.py or restore it from git")
-            return []
-        missing = [c for c in columns if c not in header]
-        if missing:
-            out.add(path, "line 1", ",".join(missing), "column(s) missing from the header",
-                    f"the header must be: {','.join(columns)}")
-            return []
-        rows = []
-        for row in reader:
-            rows.append((f"line {reader.line_num}", {k: (v or "").strip() for k, v in row.items() if k in columns}))
-        return rows
+    return datafiles.read_csv(path, columns, _reporter(path, out))
 
 
 def _duplicates(values: Iterable[tuple[str, str]]) -> list[tuple[str, str, str]]:
@@ -203,8 +180,8 @@ def _validate_all(items: list[tuple[str, Any]], model: type[M], path: Path, out:
     return loaded
 
 
-def _load_models(path: Path, key: str, model: type[M], out: _Collector) -> list[tuple[str, M]]:
-    return _validate_all(_read_list(path, key, out), model, path, out)
+def _load_models(path: Path, key: str, model: type[M], out: _Collector, allow_empty: bool = False) -> list[tuple[str, M]]:
+    return _validate_all(_read_list(path, key, out, allow_empty), model, path, out)
 
 
 def _load_strings(data_dir: Path, languages: list[Language], services: Iterable[str], out: _Collector) -> dict[str, dict]:
@@ -219,11 +196,15 @@ def _load_strings(data_dir: Path, languages: list[Language], services: Iterable[
     source_path = strings_dir / f"{SOURCE_LANGUAGE_STRINGS}.yaml"
     source = _read_yaml(source_path, out)
     if not isinstance(source, dict):
+        if source is not None:
+            out.add(source_path, "(file)", "(file)", "the file is not a list of 'key: text' lines",
+                    "write one 'key: \"text\"' line per interface text")
         return result
     for service in services:
         if f"service_{service}" not in source:
             out.add(source_path, f"service_{service}", f"service_{service}", "no description for this national service",
                     f"add 'service_{service}: \"...\"' in plain Dutch")
+    _check_string_values(source_path, source, source, out)
     for code in codes:
         path = strings_dir / f"{code}.yaml"
         doc = source if code == SOURCE_LANGUAGE_STRINGS else _read_yaml(path, out)
@@ -231,26 +212,42 @@ def _load_strings(data_dir: Path, languages: list[Language], services: Iterable[
             if doc is not None:
                 out.add(path, "(file)", "(file)", "the file is not a list of 'key: text' lines", "compare with data/strings/nl.yaml")
             continue
-        for key, value in source.items():
-            if key not in doc:
-                out.add(path, key, key, "translation missing", f"translate '{key}' from data/strings/nl.yaml")
-                continue
-            if isinstance(value, list):
-                if not isinstance(doc[key], list) or len(doc[key]) != len(value):
-                    out.add(path, key, key, f"must be a list of {len(value)} items", "compare with data/strings/nl.yaml")
-                continue
-            if not isinstance(doc[key], str) or not doc[key].strip():
-                out.add(path, key, key, "is empty or not text", f"translate '{key}' from data/strings/nl.yaml")
-                continue
-            want, got = sorted(PLACEHOLDER.findall(value)), sorted(PLACEHOLDER.findall(doc[key]))
-            if want != got:
-                out.add(path, key, key, f"placeholders {got} differ from the Dutch {want}",
-                        "keep every {placeholder} exactly as in data/strings/nl.yaml")
-        for key in doc:
-            if key not in source:
-                out.add(path, key, key, "this key does not exist in data/strings/nl.yaml", "remove it or add it to nl.yaml first")
+        if code != SOURCE_LANGUAGE_STRINGS:
+            _check_string_values(path, doc, source, out)
         result[code] = doc
     return result
+
+
+def _check_string_values(path: Path, doc: dict, source: dict, out: _Collector) -> None:
+    """Every interface text, item by item: text (or a list of texts), plain {name} placeholders,
+    the same placeholders as the Dutch source, no key the source lacks."""
+    for key, value in source.items():
+        if key not in doc:
+            out.add(path, key, key, "translation missing", f"translate '{key}' from data/strings/nl.yaml")
+            continue
+        given = doc[key]
+        if isinstance(value, list):
+            if not isinstance(given, list) or len(given) != len(value):
+                out.add(path, key, key, f"must be a list of {len(value)} items", "compare with data/strings/nl.yaml")
+                continue
+            items = [(f"{key}[{i}]", item, want) for i, (item, want) in enumerate(zip(given, value), 1)]
+        else:
+            items = [(key, given, value)]
+        for name, text, want in items:
+            if not isinstance(text, str) or not text.strip():
+                out.add(path, key, name, "is empty or not text", f'write the text in quotes, e.g. {key}: "…" (see data/strings/nl.yaml)')
+                continue
+            stray = placeholders.brace_problem(text)
+            if stray:
+                out.add(path, key, name, stray, "write placeholders exactly as {name}, as in data/strings/nl.yaml; "
+                        "remove any other brace")
+                continue
+            if isinstance(want, str) and placeholders.names(text) != placeholders.names(want):
+                out.add(path, key, name, f"placeholders {placeholders.names(text)} differ from the Dutch "
+                        f"{placeholders.names(want)}", "keep every {placeholder} exactly as in data/strings/nl.yaml")
+    for key in doc:
+        if key not in source:
+            out.add(path, str(key), str(key), "this key does not exist in data/strings/nl.yaml", "remove it or add it to nl.yaml first")
 
 
 def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
@@ -330,7 +327,7 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
         out.add(postcodes_path, record, "pc4", f"postcode {pc4} is listed twice (first at {first})", "keep one row per postcode")
 
     contacts_path = data_dir / "local_contacts.yaml"
-    contacts_loaded = _load_models(contacts_path, "contacts", LocalContact, out)
+    contacts_loaded = _load_models(contacts_path, "contacts", LocalContact, out, allow_empty=True)
     contacts_by_municipality: dict[str, list[LocalContact]] = defaultdict(list)
     for record, contact in contacts_loaded:
         for code in contact.municipalities:
@@ -339,6 +336,11 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
         if contact.national_line and services and contact.national_line not in services:
             out.add(contacts_path, record, "national_line", f"unknown national service '{contact.national_line}'",
                     f"use an id from data/national_services.yaml ({', '.join(services)})")
+        national = next((s.id for s in services.values() if s.phone and contact.phone
+                         and phones.tel_href(s.phone) == phones.tel_href(contact.phone)), None)
+        if national:
+            out.add(contacts_path, record, "phone", f"{contact.phone} is the national number of '{national}'",
+                    f"remove phone and write national_line: {national} (a national number lives once)")
         if contact.phone and contact.national_line:
             out.add(contacts_path, record, "phone", "has both its own phone and a national_line",
                     "keep national_line only: a national number lives once, in national_services.yaml")

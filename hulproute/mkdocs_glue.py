@@ -1,104 +1,206 @@
 """The only module that knows MkDocs and mkdocs-static-i18n internals (pinned in requirements.txt).
 
-It turns pre-rendered pages into MkDocs `File`s that the i18n plugin treats like its own: same
-attributes for the language switcher (`alternates`) and for `sitemap.xml`
-(`i18n_files_per_language`). tests/test_site_build.py guards this against plugin changes.
+Hooks call these functions and nothing else of MkDocs' or the i18n plugin's objects, so a move
+to another generator (Material 9 reaches end of life in May 2027) replaces this module and the
+thin files in hooks/, not the package. What it knows:
+- the i18n plugin's undocumented `building`, `current_language`, `default_language`,
+  `i18n_files_per_language` and its per-file attributes (`locale`, `alternates`, …), which it
+  uses for the language switcher and `sitemap.xml` (tests/test_site_build.py guards them);
+- MkDocs' `File.generated` and `generated_by` (generated pages are rendered once, up front);
+- how an error reaches the person building: `PluginError` is printed without a traceback.
 """
 from __future__ import annotations
 
+import functools
+import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
+from jinja2 import TemplateError
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
+from hulproute.errors import SiteError
 from hulproute.loader import SiteData
 from hulproute.site_state import BuildState, GeneratedPage
 
 _STATE: dict[str, BuildState] = {}
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def set_state(state: BuildState) -> None:
-    """Remember the state of the build in progress (hook modules are loaded separately)."""
-    _STATE["build"] = state
+class HulprouteSettings(base.Config):
+    """`extra.hulproute` in mkdocs.yml, typed and checked like a Material plugin's config."""
+
+    # The data folder, relative to mkdocs.yml.
+    data_dir = opt.Type(str, default="data")
+    # Where "Snel weg" (quick exit) sends the reader: the full address of a neutral page.
+    exit_url = opt.URL()
+    # Fixture builds: only these municipality pages (CBS codes); empty means all.
+    only_municipalities = opt.ListOfItems(opt.Type(str), default=[])
 
 
-def current_state() -> BuildState:
+def settings(config: MkDocsConfig) -> HulprouteSettings:
+    """The validated settings; every mistake is named with its key and the fix."""
+    raw = config.extra.get("hulproute")
+    if not isinstance(raw, dict):
+        raise SiteError(f"{_config_name(config)}: 'extra: hulproute:' is missing or not a list of settings",
+                        "add it as in the project's mkdocs.yml (data_dir, exit_url)")
+    checked = HulprouteSettings(config_file_path=config.config_file_path)
+    checked.load_dict(raw)
+    failed, _warnings = checked.validate()
+    if failed:
+        lines = [f"extra.hulproute.{key}: {error}" for key, error in failed]
+        raise SiteError(f"{_config_name(config)}: " + "; ".join(lines),
+                        "exit_url must be the full address of a neutral page (e.g. https://www.knmi.nl/); "
+                        "data_dir a folder name; only_municipalities a list of CBS codes")
+    return checked
+
+
+def data_dir(config: MkDocsConfig, hulproute: HulprouteSettings) -> Path:
+    return (Path(config.config_file_path).parent / hulproute.data_dir).resolve()
+
+
+def _config_name(config: MkDocsConfig) -> str:
+    return Path(config.config_file_path or "mkdocs.yml").name
+
+
+# ---- the build in progress ------------------------------------------------------------------------
+
+def set_state(config: MkDocsConfig, state: BuildState) -> None:
+    """Remember the state of the build in progress (hook modules are loaded separately), keyed by
+    its mkdocs.yml: the language builds nested in it share it, another site never sees it."""
+    _STATE[str(config.config_file_path)] = state
+
+
+def current_state(config: MkDocsConfig) -> BuildState:
     try:
-        return _STATE["build"]
+        return _STATE[str(config.config_file_path)]
     except KeyError:
-        raise RuntimeError("hooks/data.py must be listed first under 'hooks:' in mkdocs.yml") from None
+        raise SiteError("the Hulproute data was not loaded",
+                        "list hooks/data.py first under 'hooks:' in mkdocs.yml") from None
 
 
-def i18n_plugin(config: MkDocsConfig) -> Any:
+def _i18n(config: MkDocsConfig) -> Any:
     try:
         return config.plugins["i18n"]
     except KeyError:
-        raise RuntimeError("mkdocs.yml must enable the 'i18n' plugin (mkdocs-static-i18n)") from None
+        raise SiteError("mkdocs.yml does not enable the 'i18n' plugin (mkdocs-static-i18n)",
+                        "add it under 'plugins:' as in the project's mkdocs.yml") from None
 
 
-def hulproute_settings(config: MkDocsConfig) -> dict[str, Any]:
-    """`extra.hulproute` in mkdocs.yml: data_dir (relative to mkdocs.yml), only_municipalities."""
-    settings = dict(config.extra.get("hulproute") or {})
-    base = Path(config.config_file_path).parent
-    settings["data_dir"] = (base / settings.get("data_dir", "data")).resolve()
-    settings["only_municipalities"] = set(settings.get("only_municipalities") or []) or None
-    exit_url = str(settings.get("exit_url") or "")
-    if not exit_url.startswith(("https://", "http://")):
-        raise RuntimeError(
-            f"mkdocs.yml extra.hulproute.exit_url is {exit_url!r}: set it to the full address of a "
-            "neutral page (e.g. https://www.knmi.nl/) for the quick-exit button"
-        )
-    return settings
+def language(config: MkDocsConfig) -> str:
+    """The language whose pages are being built now."""
+    return _i18n(config).current_language
+
+
+def default_language(config: MkDocsConfig) -> str:
+    return _i18n(config).default_language
+
+
+def is_default_language(config: MkDocsConfig) -> bool:
+    return language(config) == default_language(config)
+
+
+def is_nested_build(config: MkDocsConfig) -> bool:
+    """True inside the i18n plugin's extra-language builds (they run inside the default one's
+    on_post_build); once-per-site work runs in the outer build only."""
+    return bool(_i18n(config).building)
+
+
+def configured_languages(config: MkDocsConfig) -> list[str]:
+    return [lang.locale for lang in _i18n(config).config.languages]
 
 
 def check_languages(config: MkDocsConfig, data: SiteData) -> None:
     """mkdocs.yml and data/languages.yaml must list the same languages in the same order."""
-    plugin = i18n_plugin(config)
-    configured = [lang.locale for lang in plugin.config.languages]
+    configured = configured_languages(config)
     if configured != data.language_codes:
-        raise RuntimeError(
-            f"mkdocs.yml i18n languages {configured} differ from data/languages.yaml {data.language_codes}; "
-            "list the same codes in the same order in both (README: 'Adding a language')"
-        )
-    if configured[0] != plugin.default_language:
-        raise RuntimeError(f"the first language ({configured[0]}) must be the i18n default language")
+        raise SiteError(
+            f"mkdocs.yml i18n languages {configured} differ from data/languages.yaml {data.language_codes}",
+            "list the same codes in the same order in both (README: 'Adding a language')")
+    if configured[0] != default_language(config):
+        raise SiteError(f"mkdocs.yml: the first language ({configured[0]}) is not the i18n default language",
+                        f"mark '{configured[0]}' with 'default: true', or list the default language first")
 
 
-def _prefix(language: str, default: str) -> str:
-    return "" if language == default else f"{language}/"
+# ---- generated pages ------------------------------------------------------------------------------
+
+def _prefix(language_code: str, default: str) -> str:
+    return "" if language_code == default else f"{language_code}/"
 
 
-def generated_files(config: MkDocsConfig, pages: list[GeneratedPage], language: str, languages: list[str]) -> list[File]:
-    """Files for one language build, with i18n attributes so switcher and sitemap include them."""
+def add_generated_pages(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> Files:
+    """Add the current language's generated pages, with the attributes the i18n plugin gives its
+    own files, so the language switcher and sitemap.xml include them."""
+    plugin = _i18n(config)
+    current, languages = plugin.current_language, configured_languages(config)
     default = languages[0]
     made = []
     for page in pages:
-        src_uri = _prefix(language, default) + page.norm_src_uri
+        src_uri = _prefix(current, default) + page.norm_src_uri
+        if files.get_file_from_path(src_uri) is not None:
+            raise SiteError(f"docs/{src_uri} exists, but the build generates that page from data",
+                            "remove or rename the hand-written file")
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, src_uri, content=page.markdown[language], inclusion=inclusion)
-        file.locale = language
-        file.locale_alternate_of = language
-        file.localization = language
+        file = File.generated(config, src_uri, content=page.markdown[current], inclusion=inclusion)
+        file.locale = current
+        file.locale_alternate_of = current
+        file.localization = current
         file.norm_src_uri = page.norm_src_uri
-        file.alternates = {}
-        for other in languages:
-            if other == language:
-                file.alternates[other] = file
-            else:
-                file.alternates[other] = File(
-                    _prefix(other, default) + page.norm_src_uri, src_dir=None,
-                    dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls,
-                )
-        made.append(file)
-    return made
-
-
-def add_generated_files(files: Files, config: MkDocsConfig, made: list[File]) -> Files:
-    plugin = i18n_plugin(config)
-    for file in made:
-        if files.get_file_from_path(file.src_uri) is not None:
-            raise RuntimeError(f"docs/ already has a page at {file.src_uri}; generated pages own that path")
+        file.alternates = {
+            other: file if other == current else File(
+                _prefix(other, default) + page.norm_src_uri, src_dir=None,
+                dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+            for other in languages
+        }
         files.append(file)
-    plugin.i18n_files_per_language.setdefault(plugin.current_language, []).extend(made)
+        made.append(file)
+    plugin.i18n_files_per_language.setdefault(current, []).extend(made)
     return files
+
+
+def is_generated(page: Page) -> bool:
+    """Generated pages are final HTML-in-Markdown: they never pass through Jinja again."""
+    return page.file.generated_by is not None
+
+
+def page_path(page: Page) -> str:
+    """The page's source as a maintainer finds it: docs/<lang>/… or '(generated) …'."""
+    if is_generated(page):
+        return f"(generated from data/) {page.file.src_uri}"
+    return f"docs/{page.file.src_uri}"
+
+
+# ---- errors -----------------------------------------------------------------------------------------
+
+def reported(hook: F) -> F:
+    """Every failure of a hook reaches the maintainer as a PluginError: MkDocs prints it without a
+    traceback and stops before writing. SiteError carries its own fix; anything unexpected still
+    names the hook and the page it was working on. HULPROUTE_DEBUG=1 keeps the traceback."""
+    @functools.wraps(hook)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return hook(*args, **kwargs)
+        except PluginError:
+            raise
+        except SiteError as exc:
+            raise PluginError(str(exc)) from (exc if os.environ.get("HULPROUTE_DEBUG") else None)
+        except TemplateError as exc:
+            raise PluginError(f"{_where(kwargs)}template error: {exc}") from (exc if os.environ.get("HULPROUTE_DEBUG") else None)
+        except Exception as exc:  # noqa: BLE001 - reported with where it happened
+            if os.environ.get("HULPROUTE_DEBUG"):
+                raise
+            raise PluginError(
+                f"internal error in {hook.__module__}.{hook.__name__} {_where(kwargs)}{type(exc).__name__}: {exc}\n"
+                "    fix: this is a bug in Hulproute, not in your input; run again with HULPROUTE_DEBUG=1 "
+                "for the traceback and report it") from None
+    return run  # type: ignore[return-value]
+
+
+def _where(kwargs: dict[str, Any]) -> str:
+    page = kwargs.get("page")
+    return f"while processing {page_path(page)}: " if isinstance(page, Page) else ""

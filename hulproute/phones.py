@@ -33,6 +33,19 @@ def parse_dutch_number(raw: str) -> phonenumbers.PhoneNumber:
     return number
 
 
+def is_short(raw: str) -> bool:
+    """112, 113 …: national short numbers (never a local team's own number)."""
+    return len(phonenumbers.national_significant_number(parse_dutch_number(raw))) <= 3
+
+
+def is_free(raw: str) -> bool:
+    """True for numbers that cost the caller nothing: 0800 numbers and free short numbers (112)."""
+    number = parse_dutch_number(raw)
+    if is_short(raw):
+        return shortnumberinfo.expected_cost_for_region(number, "NL") == shortnumberinfo.ShortNumberCost.TOLL_FREE
+    return phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE
+
+
 @lru_cache(maxsize=None)
 def display(raw: str) -> str:
     """Dutch notation for people: '0800-2000', '020 555 5961', '112'."""

@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, UndefinedError
 from markupsafe import Markup, escape
 
-from hulproute import phones
+from hulproute import phones, placeholders
+from hulproute.errors import SiteError
 from hulproute.loader import SiteData
 from hulproute.schema import LocalContact, Municipality, NationalService, SourceRef
 
@@ -34,29 +36,61 @@ def municipality_index_path() -> str:
     return f"{MUNICIPALITY_SECTION}/index.md"
 
 
+# Characters Markdown reads as syntax inside a line (links, emphasis, code, attribute lists).
+_MARKDOWN_SYNTAX = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]{}"}
+
+
+def markdown_text(value: Any) -> Markup:
+    """Text from data/ placed where Markdown will read it (footnotes, lists in hand-written pages):
+    HTML-escaped once, and Markdown's syntax characters written as character references, which
+    Markdown leaves alone and the browser shows as the character: a name with [x](…) or *…*
+    stays text. Markup (a macro's HTML) passes unchanged."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(escape(value)).translate(_MARKDOWN_SYNTAX))
+
+
+def front_matter_text(value: Any) -> str:
+    """A title or description for front matter: Material prints these as HTML, so it is
+    HTML-escaped once (`&`, `<`, `>`, `"`), then written by the YAML emitter as a double-quoted
+    scalar, which the front-matter parser reads back exactly (quotes, colons, RTL marks and line
+    separators included). An apostrophe stays itself: the tab reads 's-Gravenhage."""
+    text = (str(value) if isinstance(value, Markup) else str(escape(value))).replace("&#39;", "'")
+    scalar = yaml.safe_dump(text, default_style='"', allow_unicode=True, width=float("inf"))
+    return Markup(scalar.removesuffix("\n...\n").strip())
+
+
 class Renderer:
     """Renders one language's generated pages and macros from validated SiteData."""
 
     def __init__(self, data: SiteData, language: str, docs_dir: Optional[Path] = None) -> None:
         if language not in data.strings:
-            raise RuntimeError(f"no strings for language '{language}': add data/strings/{language}.yaml")
+            raise SiteError(f"no interface texts for language '{language}'", f"add data/strings/{language}.yaml")
         self.data = data
         self.language = language
         self.docs_dir = docs_dir
         self._cards: dict[str, Markup] = {}
         self.t = data.strings[language]
+        # Every value a template prints is escaped once, for HTML and for Markdown alike
+        # (markdown_text): generated pages are Markdown documents, and data is never syntax.
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True,
-            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=markdown_text,
         )
+        self.env.filters["meta"] = front_matter_text
         self.env.globals.update(self.macros())
         self.env.globals.update(t=self.t, r=self, data=data)
+        # Hand-written pages get the macros and the interface texts, nothing else; every value
+        # they print lands in Markdown, so it is made Markdown-safe as it is printed.
+        self.page_env = Environment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True,
+                                    finalize=markdown_text)
+        self.page_env.globals.update(self.macros())
+        self.page_env.globals["t"] = self.t
 
     # ---- small formatting helpers -------------------------------------------------------------
     def text(self, key: str, **values: Any) -> Markup:
         """A UI string with {placeholders} filled; values that are Markup stay unescaped."""
-        template = escape(self.t[key])
-        return Markup(str(template).format(**{k: escape(v) for k, v in values.items()}))
+        return Markup(placeholders.fill(self.t[key], values, escape=markdown_text))
 
     def format_date(self, value: date | str) -> str:
         """'22 november 2026'; partial source dates ('2021-08', '2020') keep their precision."""
@@ -70,7 +104,7 @@ class Renderer:
         month_name = self.t["months"][month - 1]
         if day is None:
             return f"{month_name} {year}"
-        return self.t["date_format"].format(day=day, month=month_name, year=year)
+        return placeholders.fill(self.t["date_format"], {"day": str(day), "month": month_name, "year": str(year)})
 
     def phone_text(self, raw: str) -> Markup:
         """A number as text, isolated left-to-right so '0800-2000' never reads '2000-0800' in Arabic."""
@@ -84,7 +118,7 @@ class Renderer:
         return Markup(f'<a class="hr-call" href="{href}"><span>{self.text(label_key, phone=self.phone_text(raw))}</span></a>')
 
     def external(self, url: Any, label: Any) -> Markup:
-        return Markup(f'<a href="{escape(str(url))}" rel="noreferrer noopener">{escape(label)}</a>')
+        return Markup(f'<a href="{escape(str(url))}" rel="noreferrer noopener">{markdown_text(label)}</a>')
 
     def source_line(self, sources: SourceRef | list[SourceRef], checked_on: date) -> Markup:
         """'bron: politie.nl (bron zonder datum), skipr.nl (bron van 2020) · laatst gecontroleerd op …'"""
@@ -92,9 +126,9 @@ class Renderer:
         for source in sources if isinstance(sources, list) else [sources]:
             host = (urlsplit(str(source.url)).hostname or str(source.url)).removeprefix("www.")
             dated = self.text("source_dated", date=self.format_date(source.date)) if source.date else self.t["source_undated"]
-            parts.append(f"{self.external(source.url, host)} ({escape(dated)})")
+            parts.append(f"{self.external(source.url, host)} ({markdown_text(dated)})")
         checked = self.text("checked_on", date=self.format_date(checked_on))
-        return Markup(f'{escape(self.t["source_label"])}: {", ".join(parts)} · {checked}')
+        return Markup(f'{markdown_text(self.t["source_label"])}: {", ".join(parts)} · {checked}')
 
     # ---- macros available in hand-written Markdown --------------------------------------------
     def macros(self) -> dict[str, Any]:
@@ -111,15 +145,14 @@ class Renderer:
         try:
             return self.data.services[ident]
         except KeyError:
-            raise RuntimeError(
-                f"unknown service '{ident}' in a page macro; use one of: {', '.join(self.data.services)}"
-            ) from None
+            raise SiteError(f"unknown service '{ident}' in a page macro",
+                            f"use one of: {', '.join(self.data.services)}") from None
 
     def call(self, ident: str) -> Markup:
         """Inline phone link of a national service: `{{ call('veilig-thuis') }}`."""
         service = self.service(ident)
         if not service.phone:
-            raise RuntimeError(f"service '{ident}' has no verified phone number; link its website instead")
+            raise SiteError(f"call('{ident}'): this service has no verified phone number", f"use {{{{ service_card('{ident}') }}}} (it links the website)")
         return self.tel(service.phone)
 
     def danger_panel(self) -> Markup:
@@ -146,16 +179,17 @@ class Renderer:
         try:
             source = self.data.sources[ident]
         except KeyError:
-            raise RuntimeError(f"unknown source '{ident}' in a footnote; add it to data/sources/") from None
-        details = [escape(source.publisher)]
+            raise SiteError(f"unknown source '{ident}' in a footnote", "add it to a file in data/sources/ or correct the id") from None
+        details = [markdown_text(source.publisher)]
         if source.region and source.region not in source.publisher:
-            details.append(escape(source.region))
+            details.append(markdown_text(source.region))
         if source.date:
-            details.append(escape(self.format_date(source.date)))
-        text = f'<cite>{escape(source.title)}</cite>. {", ".join(str(d) for d in details)}.'
+            details.append(markdown_text(self.format_date(source.date)))
+        text = f'<cite>{markdown_text(source.title)}</cite>. {", ".join(str(d) for d in details)}.'
         if source.url:
             host = (urlsplit(str(source.url)).hostname or "").removeprefix("www.")
-            text += f" {self.external(source.url, host + urlsplit(str(source.url)).path.rstrip('/'))}"
+            label = markdown_text(host + urlsplit(str(source.url)).path.rstrip("/"))
+            text += f" {self.external(source.url, label)}"
         return Markup(f'<span class="hr-cite">{text}</span>')
 
     def section_pages(self, section: str) -> Markup:
@@ -163,18 +197,18 @@ class Renderer:
         from hulproute.content import read_meta, section_pages
 
         if self.docs_dir is None:
-            raise RuntimeError("section_pages() needs the docs folder: create the Renderer with docs_dir")
+            raise SiteError("section_pages() was called without the docs folder", "create the Renderer with docs_dir")
         listed = section_pages(self.data)
         if section not in listed:
-            raise RuntimeError(f"unknown section '{section}'; sections are listed in data/content.yaml")
+            raise SiteError(f"unknown section '{section}' in section_pages()", "use a section id from data/content.yaml")
         lines = []
         for page in listed[section]:
             path = self.docs_dir / self.language / page
             if not path.is_file():
-                raise RuntimeError(f"docs/{self.language}/{page} is missing (listed in data/content.yaml)")
+                raise SiteError(f"docs/{self.language}/{page} is missing (listed in data/content.yaml)", f"translate docs/nl/{page}")
             meta = read_meta(path)
             target = page.split("/", 1)[1] if page.startswith(section + "/") else f"../{page}"
-            lines.append(f"- [{meta['title']}]({target}): {meta['description']}")
+            lines.append(f"- [{markdown_text(meta['title'])}]({target}): {markdown_text(meta['description'])}")
         return Markup("\n".join(lines))
 
     def service_card(self, ident: str) -> Markup:
@@ -210,9 +244,18 @@ class Renderer:
         return self.env.get_template("municipality_index.md.j2").render(
             by_letter=by_letter, by_province=by_province)
 
-    def render_markdown(self, markdown: str) -> str:
-        """Run a hand-written page through Jinja so it can use the macros; pages without
-        `{{`/`{%` are returned untouched (fast path, no accidental templating)."""
+    def render_markdown(self, markdown: str, where: str) -> str:
+        """Run a hand-written page (`where`: its path, for messages) through Jinja so it can use
+        the macros. Only hand-written pages: generated pages are rendered once, from data, and
+        never templated again. Pages without `{{`/`{%` are returned untouched."""
         if "{{" not in markdown and "{%" not in markdown:
             return markdown
-        return self.env.from_string(markdown).render()
+        try:
+            return self.page_env.from_string(markdown).render()
+        except TemplateSyntaxError as exc:
+            raise SiteError(f"{where}, line {exc.lineno}: {{{{ }}}} or {{% %}} is not valid: {exc.message}",
+                            "close every {{ … }} and {% … %}; macros are listed in CONTRIBUTING.md") from None
+        except UndefinedError as exc:
+            raise SiteError(f"{where}: {exc.message}", "use a macro or text that exists (CONTRIBUTING.md)") from None
+        except SiteError as exc:
+            raise SiteError(f"{where}: {exc.problem}", exc.fix) from None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator, Literal
 
 from hulproute import phones
+from hulproute.errors import SiteError
 from hulproute.loader import SiteData
 from hulproute.schema import RouteFinderFile, RouteWhat, RouteWho
 
@@ -39,7 +40,7 @@ class Route:
 
 def finder_of(data: SiteData) -> RouteFinderFile:
     if data.route_finder is None:
-        raise RuntimeError("data/route_finder.yaml is missing: the route finder needs its rules")
+        raise SiteError("data/route_finder.yaml is missing: the route finder needs its rules", "restore it from git")
     return data.route_finder
 
 

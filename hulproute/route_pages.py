@@ -10,10 +10,10 @@ Static pages (directory URLs, the same Dutch slugs in every language):
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Optional
 
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from hulproute import route_finder as rf
@@ -83,8 +83,7 @@ class RoutePages:
             ("nu-gevaar/", t["route_danger_yes"], "danger"), ("geen-gevaar/", t["route_danger_no"], "")])
         out[f"{rf.SECTION}/index.md"] = self.r.env.get_template("route_entry.md.j2").render(
             choices=danger, locations_href=locations_href,
-            client_json=Markup(json.dumps(self.client_data(), ensure_ascii=False, separators=(",", ":"))
-                               .replace("</", "<\\/")))
+            client_json=htmlsafe_json_dumps(self.client_data(), ensure_ascii=False, separators=(",", ":")))
         who_choices = [(f"{w.id}/", t[f"route_who_{w.id}"], "") for w in self.finder.who]
         what_choices = [(f"{w.id}/", t[f"route_what_{w.id}"], "") for w in self.finder.what]
         step = self.r.env.get_template("route_step.md.j2")

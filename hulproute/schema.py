@@ -61,9 +61,32 @@ def _slug(value: str) -> str:
     return value
 
 
+def _https(value: HttpUrl) -> HttpUrl:
+    if value.scheme != "https":
+        raise ValueError(f"'{value}' is not https || write the address with https:// (readers' connections must be private)")
+    return value
+
+
+def _name(value: str) -> str:
+    """A place or organisation name people read; 's-Gravenhage and 't Zandt file under their letter."""
+    if not any(c.isalpha() for c in value.removeprefix("'s-").removeprefix("'t ")):
+        raise ValueError(f"'{value}' has no letters || write the full name, e.g. 's-Gravenhage")
+    return value
+
+
 CheckedOn = Annotated[date, AfterValidator(_not_future)]
+HttpsUrl = Annotated[HttpUrl, AfterValidator(_https)]
+Name = Annotated[str, Field(min_length=1), AfterValidator(_name)]
 PartialDate = Annotated[str, AfterValidator(_partial_date)]
+def _local_phone(value: str) -> str:
+    if phones.is_short(value):
+        raise ValueError(f"'{value}' is a short national number, not a local one || use national_line: <service id> "
+                         "for a national line (112, 113 …), or write the team's own full number")
+    return value
+
+
 DutchPhone = Annotated[str, AfterValidator(_dutch_phone)]
+LocalPhone = Annotated[str, AfterValidator(_dutch_phone), AfterValidator(_local_phone)]
 Slug = Annotated[str, AfterValidator(_slug)]
 MunicipalityCode = Annotated[str, Field(pattern=r"^GM\d{4}$")]
 RegionCode = Annotated[str, Field(pattern=r"^VT\d{2}$")]
@@ -100,18 +123,20 @@ class NationalService(Strict):
     always_open: bool = False
     anonymous_advice: bool = False
     chat: bool = False
-    website: Optional[HttpUrl] = None
-    chat_url: Optional[HttpUrl] = None
+    website: Optional[HttpsUrl] = None
+    chat_url: Optional[HttpsUrl] = None
     sources: list[SourceRef] = Field(min_length=1)
     unverified: list[NonEmpty] = []
     checked_on: CheckedOn
 
-    @field_validator("website", mode="after")
-    @classmethod
-    def _https(cls, value: Optional[HttpUrl]) -> Optional[HttpUrl]:
-        if value is not None and value.scheme != "https":
-            raise ValueError("links must be https || write the address with https://")
-        return value
+    @model_validator(mode="after")
+    def _free_means_free(self) -> "NationalService":
+        """'free' is printed next to the number: it must agree with what the number costs."""
+        if self.free and self.phone and not phones.is_free(self.phone):
+            raise ValueError(
+                f"'free: true' but {self.phone} is not a free number || only 0800 numbers and free short "
+                "numbers such as 112 are free; set 'free: false' or correct the number")
+        return self
 
 
 class NationalServicesFile(Strict):
@@ -121,18 +146,18 @@ class NationalServicesFile(Strict):
 class Region(Strict):
     code: RegionCode
     cbs_name: NonEmpty
-    display_name: NonEmpty
+    display_name: Name
     name_checked: bool
-    website: Optional[HttpUrl] = None
+    website: Optional[HttpsUrl] = None
     website_source: Optional[SourceRef] = None
     checked_on: CheckedOn
 
-    @field_validator("website_source", mode="after")
-    @classmethod
-    def _source_with_website(cls, value, info):
-        if info.data.get("website") is not None and value is None:
-            raise ValueError("a website needs a source || add website_source: {url: <page where it was seen>}")
-        return value
+    @model_validator(mode="after")
+    def _source_with_website(self) -> "Region":
+        # A model validator: a field validator would not run when website_source is left out.
+        if self.website is not None and self.website_source is None:
+            raise ValueError("the website needs a source || add website_source: {url: <page where it was seen>}")
+        return self
 
 
 class RegionsFile(Strict):
@@ -141,7 +166,7 @@ class RegionsFile(Strict):
 
 class Municipality(Strict):
     code: MunicipalityCode
-    name: NonEmpty
+    name: Name
     slug: Slug
     province: Literal[PROVINCES]  # type: ignore[valid-type]
     veilig_thuis_region: RegionCode
@@ -154,7 +179,7 @@ class Municipality(Strict):
 
 
 class Place(Strict):
-    place: NonEmpty
+    place: Name
     municipality: MunicipalityCode
 
 
@@ -175,11 +200,11 @@ class Postcode(Strict):
 class LocalContact(Strict):
     id: Slug
     kind: Literal["local_team", "shelter", "csg", "regional_info"]
-    name: NonEmpty
-    phone: Optional[DutchPhone] = None
+    name: Name
+    phone: Optional[LocalPhone] = None
     phone_unverified: Optional[str] = None
     national_line: Optional[Slug] = None
-    website: Optional[HttpUrl] = None
+    website: Optional[HttpsUrl] = None
     source: SourceRef
     checked_on: CheckedOn
     caveat: Optional[str] = None

@@ -37,7 +37,12 @@ class BuildState:
     def prepare(cls, data_dir: Path, only_municipalities: Optional[set[str]] = None,
                 docs_dir: Optional[Path] = None) -> "BuildState":
         """Load and validate data, then render every generated page in every language."""
-        data = load_site_data(data_dir)
+        return cls.render(load_site_data(data_dir), only_municipalities, docs_dir)
+
+    @classmethod
+    def render(cls, data: SiteData, only_municipalities: Optional[set[str]] = None,
+               docs_dir: Optional[Path] = None) -> "BuildState":
+        """Render every generated page in every language from validated data."""
         renderers = {code: Renderer(data, code, docs_dir) for code in data.language_codes}
         municipalities = [
             m for m in data.municipalities if only_municipalities is None or m.code in only_municipalities

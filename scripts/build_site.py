@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Build the whole site atomically: into a fresh folder, swapped in only when everything worked.
+"""Build the whole site atomically: into a fresh folder, published only when everything worked.
 
-Why: a data error already stops MkDocs before it writes (hooks/data.py), but any other failure
-half-way through six language builds would leave a half-written site/. Here the previous site/
-stays intact until the new one is complete.
+`site` becomes a symlink to the finished build, switched in one rename (hulproute/site_swap.py):
+a web server never sees a half-written or missing site, two builds cannot race (a lock), and a
+stopped build's leftovers are removed. Every failure a maintainer can cause is printed as file,
+record, field, problem and fix, without a traceback, and exits 1; the previous site is untouched.
 
     python scripts/build_site.py [--config mkdocs.yml] [--site-dir site]
 """
@@ -12,10 +13,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
+import signal
 import sys
-import tempfile
 from pathlib import Path
+from types import FrameType
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -23,32 +24,31 @@ from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 
+from hulproute import site_swap  # noqa: E402
+from hulproute.errors import SiteError  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_atomically(config_file: Path, site_dir: Path) -> None:
-    """Build into a sibling temp folder, then replace site_dir in two renames."""
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    try:
-        config = load_config(str(config_file), site_dir=str(staging))
+def build_atomically(config_file: Path, site_dir: Path) -> Path:
+    """Build with MkDocs into a fresh folder and publish it as `site_dir`; returns the folder."""
+    def run(target: Path) -> None:
+        try:
+            config = load_config(str(config_file), site_dir=str(target))
+        except MkDocsException as exc:
+            raise SiteError(f"{config_file}: {exc}", "correct mkdocs.yml (see README)") from None
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
         finally:
             config.plugins.on_shutdown()
-        old = site_dir.with_name(site_dir.name + ".old")
-        if old.exists():
-            shutil.rmtree(old)
-        if site_dir.exists():
-            site_dir.rename(old)
-        staging.rename(site_dir)
-        if old.exists():
-            shutil.rmtree(old)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+
+    return site_swap.build_atomically(site_dir, run)
+
+
+def _stop(signum: int, _frame: FrameType | None) -> None:
+    """SIGTERM ends the build like Ctrl-C does: through the clean-up, not around it."""
+    raise SystemExit(128 + signum)
 
 
 def main() -> int:
@@ -57,11 +57,20 @@ def main() -> int:
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    signal.signal(signal.SIGTERM, _stop)
     try:
         build_atomically(args.config, args.site_dir)
-    except MkDocsException as exc:
-        print(f"build failed, {args.site_dir} left as it was:\n{exc}", file=sys.stderr)
+    except (SiteError, MkDocsException) as exc:
+        print(f"build failed; {args.site_dir} was left as it was.\n{exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # noqa: BLE001 - a bug: say so, and where to look
+        if os.environ.get("HULPROUTE_DEBUG"):
+            raise
+        print(f"build failed with an internal error; {args.site_dir} was left as it was.\n"
+              f"{type(exc).__name__}: {exc}\n"
+              "    fix: this is a bug in Hulproute, not in your input; run again with HULPROUTE_DEBUG=1 "
+              "for the traceback and report it", file=sys.stderr)
+        return 2
     print(f"site built in {args.site_dir}")
     return 0
 

@@ -142,9 +142,16 @@ def import_pilot_contacts(checked_on: date) -> None:
         "# ('Adding a municipality's local contacts'). phone_unverified is kept for the data\n"
         "# report and never published. caveat is for editors; it is not shown on the site.\n"
     )
-    text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.dump(doc, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True, width=100)
     (DATA / "local_contacts.yaml").write_text(header + text, encoding="utf-8")
     print(f"data/local_contacts.yaml: {len(grouped)} contacts")
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    """Data files refuse YAML aliases (hulproute/datafiles.py): write shared values out in full."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
 
 
 def main() -> int:

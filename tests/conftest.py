@@ -28,13 +28,13 @@ def data_copy(tmp_path: Path) -> Path:
 
 def write_fixture_config(directory: Path, site_dir: Path, data_dir: Path = DATA,
                          municipalities: tuple[str, ...] = FIXTURE_MUNICIPALITIES,
-                         exit_url: str = "https://www.knmi.nl/") -> Path:
+                         exit_url: str = "https://www.knmi.nl/", docs_dir: Path = ROOT / "docs") -> Path:
     """An mkdocs.yml that inherits the real one but builds only a few municipality pages."""
     config = directory / "mkdocs.fixture.yml"
     only = ", ".join(municipalities)
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        f"docs_dir: {ROOT / 'docs'}\n"
+        f"docs_dir: {docs_dir}\n"
         f"site_dir: {site_dir}\n"
         "theme:\n  name: material\n"
         f"  custom_dir: {ROOT / 'overrides'}\n"

@@ -124,7 +124,7 @@ def test_bad_yaml_names_the_line(data_copy):
 def test_empty_file(data_copy):
     (data_copy / "national_services.yaml").write_text("\n", encoding="utf-8")
     problems = problems_for(data_copy)
-    assert problems[0].file == "data/national_services.yaml" and problems[0].problem == "the file is empty"
+    assert problems[0].file == "data/national_services.yaml" and problems[0].problem.startswith("the file holds no data")
 
 
 # -- municipalities.csv, places.csv, postcodes.csv ----------------------------------------------

@@ -1,0 +1,160 @@
+"""Text in data/ is text wherever it lands: never template code, never Markdown, never HTML.
+
+One fixture build from a data copy where every file that holds display text carries template
+syntax ({{ }}, {% %}, {#), a script tag, an ampersand, both quotes, a right-to-left mark and
+Markdown link/emphasis syntax. The built pages must show those characters exactly as written
+(escaped once), in the body, the tab title, the meta description and the JSON the browser reads.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, write_fixture_config
+from tests.helpers import build_atomically
+
+# Everything that must stay text; a name still needs letters (the schema checks that).
+HOSTILE = "Zorg {{ 7*7 }} {% if 1 %}ja{% endif %} {# c #} <script>alert(1)</script> & \"q\" 's \u200f [x](javascript:alert(1)) *nadruk*"
+# Interface texts may not contain braces (placeholders only): the rest of the attack.
+HOSTILE_TEXT = "Let op <script>alert(2)</script> & \"q\" 's \u200f [y](javascript:alert(2)) *nadruk*"
+CITED_SOURCE = "seed-amsterdam-amstelland-2020"
+CITING_PAGE = "rechten/advies-of-melding-bij-veilig-thuis/index.html"  # cites CITED_SOURCE
+LANGUAGES = ("nl", "ar")
+
+
+def _set_csv(path: Path, key_column: str, key: str, column: str, value: str) -> None:
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    header = list(rows[0].keys())
+    hits = [row for row in rows if row[key_column] == key]
+    assert hits, f"test setup: {key} not in {path.name}"
+    hits[0][column] = value
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def yaml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # JSON strings are YAML strings
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("hostile")
+    data = work / "data"
+    shutil.copytree(DATA, data)
+    _set_csv(data / "municipalities.csv", "code", "GM0736", "name", HOSTILE)
+    _set_csv(data / "municipalities.csv", "code", "GM0736", "also_known_as", HOSTILE + " bis")
+    _set_csv(data / "places.csv", "place", "Vinkeveen", "place", HOSTILE + " Vinkeveen")
+    _replace(data / "local_contacts.yaml", "name: Blijf Groep (Oranje Huis Amsterdam)", f"name: {yaml_string(HOSTILE + ' opvang')}")
+    _replace(data / "veilig_thuis_regions.yaml", "display_name: Veilig Thuis Utrecht,", f"display_name: {yaml_string(HOSTILE + ' VT')},")
+    _replace(data / "national_services.yaml", "name: De Kindertelefoon", f"name: {yaml_string(HOSTILE + ' lijn')}")
+    _replace(data / "sources" / "seeds.yaml", 'title: "Regioaanpak huiselijk geweld en kindermishandeling Amsterdam-Amstelland 2020–2025"',
+             f"title: {yaml_string(HOSTILE + ' bron')}")
+    for language in LANGUAGES:
+        strings = data / "strings" / f"{language}.yaml"
+        text = strings.read_text(encoding="utf-8")
+        text = re.sub(r"^local_unknown: .*$", f"local_unknown: {yaml_string(HOSTILE_TEXT + ' {municipality}')}", text, flags=re.M)
+        text = re.sub(r"^index_intro: .*$", f"index_intro: {yaml_string(HOSTILE_TEXT + ' index')}", text, flags=re.M)
+        strings.write_text(text, encoding="utf-8")
+    site = work / "site"
+    build_atomically(write_fixture_config(work, site, data_dir=data), site)
+    return site
+
+
+class _Text(HTMLParser):
+    """What a reader sees: text outside script/style, and the document title."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title = ""
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("script", "style", "template")
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style", "template")
+        self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def read(site: Path, path: str) -> tuple[str, str, str]:
+    raw = (site / path).read_text(encoding="utf-8")
+    parser = _Text()
+    parser.feed(raw)
+    return raw, " ".join(" ".join(parser.parts).split()), parser.title.strip()
+
+
+def page(language: str, path: str) -> str:
+    return path if language == "nl" else f"{language}/{path}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_municipality_page_shows_the_name_as_written(hostile_site, language):
+    raw, text, title = read(hostile_site, page(language, "gemeente/de-ronde-venen/index.html"))
+    assert title == f"{HOSTILE} - Hulproute", "tab title: escaped once, apostrophe as itself"
+    for written in (HOSTILE, HOSTILE + " bis", HOSTILE + " Vinkeveen", HOSTILE + " VT", HOSTILE + " lijn", HOSTILE_TEXT):
+        assert written in text, written
+    description = html.unescape(re.search(r'<meta name="description" content="([^"]*)"', raw).group(1))
+    assert HOSTILE in description
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_contact_and_index_texts_are_text(hostile_site, language):
+    _, text, _ = read(hostile_site, page(language, "gemeente/amsterdam/index.html"))
+    assert HOSTILE + " opvang" in text
+    raw, text, _ = read(hostile_site, page(language, "gemeente/index.html"))
+    assert HOSTILE in text and HOSTILE_TEXT + " index" in text
+
+
+def test_a_cited_source_title_is_text_in_a_hand_written_page(hostile_site):
+    _, text, _ = read(hostile_site, CITING_PAGE)
+    assert HOSTILE + " bron" in text
+
+
+def test_nothing_became_code_anywhere(hostile_site):
+    for path in hostile_site.rglob("*.html"):
+        raw = path.read_text(encoding="utf-8")
+        where = path.relative_to(hostile_site)
+        assert "<script>alert(" not in raw, where
+        assert 'href="javascript:' not in raw, where
+        assert "<em>nadruk</em>" not in raw, where
+        assert "Zorg 49" not in raw and "Zorg  ja" not in raw, where
+
+
+def test_json_for_the_browser_carries_the_text_exactly(hostile_site):
+    table = json.loads((hostile_site / "assets" / "hulproute" / "locaties.json").read_text(encoding="utf-8"))
+    assert HOSTILE in [row[0] for row in table["m"]]
+    for language in LANGUAGES:
+        raw = (hostile_site / page(language, "hulp-zoeken/index.html")).read_text(encoding="utf-8")
+        body = re.search(r'<script type="application/json" id="hr-route-data">(.*?)</script>', raw, re.S).group(1)
+        assert "<" not in body.replace("\\u003c", ""), "no raw '<' inside the JSON script (no </script> break-out)"
+        json.loads(body)
+
+
+def test_sitemap_is_well_formed(hostile_site):
+    ET.parse(hostile_site / "sitemap.xml")
