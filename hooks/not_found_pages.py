@@ -2,6 +2,10 @@
 
 Every language build writes the theme's 404.html to the site root (upstream i18n #284): after a
 non-default build, move its 404 into /<lang>/ and put the default language's back.
+
+The language switcher on a 404 points at each language's home. mkdocs-static-i18n rewrites
+`extra.alternate` for every page and never resets it for 404.html, so without this a 404 would
+offer the localised versions of whichever page was built last.
 """
 from __future__ import annotations
 
@@ -14,6 +18,14 @@ from hulproute import mkdocs_glue
 from hulproute.errors import SiteError
 
 _DEFAULT_404: dict[str, bytes] = {}
+
+
+@mkdocs_glue.reported
+def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """Give the 404 the language-home links (absolute: a 404 is served at any address)."""
+    if template_name == "404.html":
+        mkdocs_glue.switch_to_language_homes(config)
+    return context
 
 
 @mkdocs_glue.reported

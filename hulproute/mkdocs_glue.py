@@ -11,6 +11,7 @@ thin files in hooks/, not the package. What it knows:
 """
 from __future__ import annotations
 
+import copy
 import functools
 import os
 from pathlib import Path
@@ -125,6 +126,20 @@ def check_languages(config: MkDocsConfig, data: SiteData) -> None:
     if configured[0] != default_language(config):
         raise SiteError(f"mkdocs.yml: the first language ({configured[0]}) is not the i18n default language",
                         f"mark '{configured[0]}' with 'default: true', or list the default language first")
+
+
+def switch_to_language_homes(config: MkDocsConfig) -> None:
+    """Make the language switcher of the page being rendered point at each language's home.
+
+    mkdocs-static-i18n rewrites `extra.alternate` for every page and never for 404.html, so a 404
+    would offer the translations of whichever page was built last. Its own language-root links
+    are `extra_alternate`; it sets the per-page links as an attribute of `config.extra`, which
+    shadows the mapping key for Jinja, so the attribute is what must be set."""
+    roots = _i18n(config).extra_alternate
+    if not roots or any(not alt.get("link", "").startswith(("/", "http://", "https://")) for alt in roots):
+        raise SiteError(f"mkdocs-static-i18n gave no absolute language-home links for the 404 switcher: {roots!r}",
+                        "check the mkdocs-static-i18n version pinned in requirements.txt")
+    config.extra.alternate = copy.deepcopy(roots)
 
 
 # ---- generated pages ------------------------------------------------------------------------------

@@ -147,7 +147,7 @@ def browse_everything(page, origin: str, lang: str) -> None:
     page.goto(url(origin, lang, "gemeente/amsterdam/"))
     page.locator("label.md-header__button[for='__drawer']").click()
     # Tap the dimmed area beside the drawer to close it (the drawer opens from the inline start).
-    outside_x = 30 if page.evaluate("document.body.dir") == "rtl" else 330
+    outside_x = 30 if page.evaluate("getComputedStyle(document.body).direction") == "rtl" else 330
     page.locator("label.md-overlay").click(position={"x": outside_x, "y": 300})
     page.locator(".md-header__option .md-select button").hover()
     page.locator(".md-select__link[hreflang='en']").click()

@@ -38,9 +38,10 @@ def test_golden_list_of_output_paths(fixture_site):
 def test_html_lang_and_direction(fixture_site, language):
     for page in ["index.html", "gemeente/index.html", "gemeente/de-ronde-venen/index.html", "404.html"]:
         html = (fixture_site / prefix(language) / page).read_text(encoding="utf-8")
-        assert html_lang_dir(html)[0] == language, page
-        # Material puts the direction on <body>; everything visible inherits it.
-        assert body_dir(html) == ("rtl" if language == "ar" else "ltr"), page
+        # The direction is on <html> (overrides/base.html), so <head> and <title> have it too,
+        # and only there: one place decides it.
+        assert html_lang_dir(html) == (language, "rtl" if language == "ar" else "ltr"), page
+        assert body_dir(html) is None, page
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -61,6 +62,13 @@ def test_switcher_on_home_and_index(fixture_site):
         resolved = {lang: resolve_href(fixture_site, page, href) for lang, href in links.items()}
         assert resolved["nl"] == (fixture_site / page_path).parent.resolve()
         assert resolved["ar"] == (fixture_site / "ar" / page_path).parent.resolve()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_switcher_on_404_leads_to_each_language_home(fixture_site, language):
+    """A 404 is served at any address: absolute links to the homes, not some other page's twins."""
+    links = switcher_links((fixture_site / prefix(language) / "404.html").read_text(encoding="utf-8"))
+    assert links == {other: f"/{prefix(other)}" for other in LANGUAGES}
 
 
 def test_sitemap_lists_generated_pages_with_alternates(fixture_site):
