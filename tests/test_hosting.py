@@ -175,3 +175,14 @@ def test_redirect_must_not_hide_a_page_and_must_reach_one(fixture_site):
                                   "'/gemeente/amsterdam/' is a page of the site")
     assert problems[1].startswith("data/redirects.yaml: record #2 (/oud/), field 'to': "
                                   "'/gemeente/bestaat-niet/' is not a page")
+
+
+def test_build_stops_on_a_redirect_to_a_missing_page_without_traceback(tmp_path, data_copy):
+    from tests.conftest import write_fixture_config
+    from tests.test_build_safety import mkdocs_build
+
+    (data_copy / "redirects.yaml").write_text("redirects:\n  - {from: /oud/, to: /gemeente/weg/}\n", encoding="utf-8")
+    result = mkdocs_build(write_fixture_config(tmp_path, tmp_path / "site", data_dir=data_copy))
+    assert result.returncode != 0
+    assert "data/redirects.yaml: record #1 (/oud/), field 'to': '/gemeente/weg/' is not a page" in result.stderr
+    assert "Traceback" not in result.stderr
