@@ -1,4 +1,5 @@
-"""After all languages are built: a strict Content-Security-Policy meta on every page.
+"""After all languages are built: a strict Content-Security-Policy meta on every page, and the
+same policy as HTTP headers for nginx, Netlify and Cloudflare Pages (hulproute/hosting.py).
 
 Runs once, in the outermost build (after mkdocs-static-i18n's on_post_build at -100 has built
 the other languages). Skipped by `mkdocs serve`, whose live-reload script is inline.
@@ -8,7 +9,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from hulproute import csp, mkdocs_glue
+from hulproute import hosting, mkdocs_glue
 
 _COMMAND: dict[str, str] = {}
 
@@ -22,4 +23,4 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_post_build(*, config: MkDocsConfig) -> None:
     if mkdocs_glue.is_nested_build(config) or _COMMAND.get("name") == "serve":
         return
-    csp.apply_to_site(config.site_dir)
+    hosting.publish(config.site_dir, mkdocs_glue.current_state(config).data)

@@ -1,7 +1,9 @@
-"""A strict Content-Security-Policy per page, as a <meta> tag added after the build.
+"""A strict, site-wide Content-Security-Policy, as a <meta> tag added to every page after the build.
 
-Hash-based: every inline script on a page (Material emits some, their text varies by page depth)
-is allowed by its SHA-256, never by 'unsafe-inline'. Nothing may load from another origin.
+Hash-based: every inline script (Material emits a few, their text varies by page depth) is allowed
+by its SHA-256, never by 'unsafe-inline'. Nothing may load from another origin. The policy is the
+same on every page (the union of the site's handful of hashes) so that one value can also be sent
+as an HTTP header by the web server (hulproute.hosting adds frame-ancestors, which a meta cannot).
 """
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import base64
 import hashlib
 import re
 from pathlib import Path
+from typing import Iterable
 
 # Data scripts (<script type="application/json">) are not executed and need no hash.
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
@@ -42,29 +45,46 @@ def inline_script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def policy_for(html: str, extra: dict[str, list[str]] | None = None) -> str:
+def site_policy(pages: Iterable[str], extra: dict[str, list[str]] | None = None) -> str:
+    """One policy allowing the inline scripts of all the given pages (and nothing else inline)."""
     policy = {key: list(values) for key, values in BASE_POLICY.items()}
-    policy["script-src"] += inline_script_hashes(html)
+    policy["script-src"] += sorted({digest for html in pages for digest in inline_script_hashes(html)})
     for key, values in (extra or {}).items():
         policy.setdefault(key, []).extend(values)
     return "; ".join(f"{key} {' '.join(values)}" for key, values in policy.items())
 
 
-def add_policy(html: str, extra: dict[str, list[str]] | None = None) -> str:
-    """Insert the CSP meta right after <meta charset>, before any script it governs."""
+def policy_for(html: str, extra: dict[str, list[str]] | None = None) -> str:
+    return site_policy([html], extra)
+
+
+def add_policy(html: str, policy: str | None = None) -> str:
+    """Insert the CSP meta right after <meta charset>, before any script it governs.
+
+    Without a policy, the page's own (its inline scripts only) is used.
+    """
     if MARKER in html:
         raise RuntimeError("page already has a Content-Security-Policy meta tag")
     match = _CHARSET.search(html)
     if not match:
         raise RuntimeError("page has no <meta charset=\"utf-8\">; cannot place the CSP before its scripts")
-    tag = f'<meta {MARKER} content="{policy_for(html, extra)}">'
+    tag = f'<meta {MARKER} content="{policy or policy_for(html)}">'
     return html[: match.end()] + "\n    " + tag + html[match.end():]
 
 
-def apply_to_site(site_dir: Path, extra: dict[str, list[str]] | None = None) -> int:
-    """Add the policy to every HTML file in the built site; returns the number of pages."""
-    count = 0
-    for page in sorted(Path(site_dir).rglob("*.html")):
-        page.write_text(add_policy(page.read_text(encoding="utf-8"), extra), encoding="utf-8")
-        count += 1
-    return count
+def meta_policy(html: str) -> str | None:
+    """The policy of a page's CSP meta tag, as added by add_policy (None if it has none)."""
+    match = re.search(MARKER + r' content="([^"]*)"', html)
+    return match.group(1) if match else None
+
+
+def apply_to_site(site_dir: Path, extra: dict[str, list[str]] | None = None) -> str:
+    """Add the site-wide policy to every HTML file in the built site; returns that policy.
+
+    Two passes: the policy must know every page's inline scripts before the first page gets it.
+    """
+    pages = sorted(Path(site_dir).rglob("*.html"))
+    policy = site_policy((page.read_text(encoding="utf-8") for page in pages), extra)
+    for page in pages:
+        page.write_text(add_policy(page.read_text(encoding="utf-8"), policy), encoding="utf-8")
+    return policy

@@ -16,7 +16,7 @@ from hulproute import datafiles, phones, placeholders
 from hulproute.errors import DataError, DataProblem
 from hulproute.schema import (
     ContentSection, Language, LanguagesFile, LocalContact, Municipality, NationalService,
-    Place, Postcode, Region, RouteFinderFile, Source,
+    Place, Postcode, Redirect, Region, RouteFinderFile, Source,
 )
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -43,6 +43,7 @@ class SiteData:
     sources: dict[str, Source] = field(default_factory=dict)
     sections: list[ContentSection] = field(default_factory=list)
     route_finder: Optional[RouteFinderFile] = None
+    redirects: list[Redirect] = field(default_factory=list)
 
     @property
     def language_codes(self) -> list[str]:
@@ -85,7 +86,7 @@ def _fix_for(error: dict[str, Any], field_name: str, model: type[BaseModel]) -> 
     if kind == "missing":
         return "is missing", f"add '{field_name}' to this record"
     if kind == "extra_forbidden":
-        allowed = ", ".join(model.model_fields)
+        allowed = ", ".join(info.alias or name for name, info in model.model_fields.items())
         return "is not a known field", f"remove it or correct its spelling; allowed fields: {allowed}"
     if kind == "string_pattern_mismatch":
         examples = {"code": "GM0736 or VT20", "municipality": "GM0736", "veilig_thuis_region": "VT20",
@@ -353,6 +354,7 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
     # Ids of every service record, valid or not: a broken record is reported once, not again here.
     service_ids = {raw.get("id") for _, raw in services_raw if isinstance(raw, dict)}
     route_finder = _load_route_finder(data_dir, service_ids, sections, strings, out)
+    redirects = _load_redirects(data_dir, out)
 
     if out.problems:
         raise DataError(out.problems)
@@ -361,7 +363,7 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
         municipalities=municipalities, places={k: sorted(v, key=str.lower) for k, v in places.items()},
         postcodes=[p for _, p in postcodes], local_contacts=[c for _, c in contacts_loaded],
         strings=strings, contacts_by_municipality=dict(contacts_by_municipality),
-        sources=sources, sections=sections, route_finder=route_finder,
+        sources=sources, sections=sections, route_finder=route_finder, redirects=redirects,
     )
 
 
@@ -439,3 +441,28 @@ def _load_route_finder(data_dir: Path, services: set[str], sections: list[Conten
             out.add(strings_path, key, key, "the route finder needs this text",
                     f"add '{key}: \"...\"' in plain Dutch (and translate it)")
     return finder
+
+
+def _load_redirects(data_dir: Path, out: _Collector) -> list[Redirect]:
+    """data/redirects.yaml: shape, duplicates and chains here; against the built site in hulproute.hosting."""
+    path = data_dir / "redirects.yaml"
+    raw = [(f"#{i} ({item.get('from')})" if isinstance(item, dict) else f"#{i}", item)
+           for i, (_, item) in enumerate(_read_list(path, "redirects", out, allow_empty=True), 1)]
+    loaded = _validate_all(raw, Redirect, path, out)
+    first_by_from: dict[str, str] = {}
+    for record, redirect in loaded:
+        key = redirect.from_.rstrip("/")
+        if key in first_by_from:
+            out.add(path, record, "from", f"'{redirect.from_}' is redirected twice (first at {first_by_from[key]})",
+                    "keep one entry per old address")
+        first_by_from.setdefault(key, record)
+    targets = {r.from_.rstrip("/"): r.to for _, r in loaded}
+    for record, redirect in loaded:
+        if redirect.to.rstrip("/") == redirect.from_.rstrip("/"):
+            out.add(path, record, "to", f"'{redirect.from_}' redirects to itself",
+                    "point 'to' at the page that replaced the old address")
+        elif redirect.to.rstrip("/") in targets:
+            # Chains cost a slow phone one round trip per hop, and any chain could become a loop.
+            out.add(path, record, "to", f"'{redirect.to}' is itself redirected (to {targets[redirect.to.rstrip('/')]})",
+                    "point 'to' straight at the final page")
+    return [r for _, r in loaded]

@@ -292,3 +292,33 @@ class RouteFinderFile(Strict):
     who: list[RouteWho] = Field(min_length=1)
     what: list[RouteWhat] = Field(min_length=1)
     rules: list[RouteRule] = []
+
+
+# -- redirects (data/redirects.yaml): old addresses that must keep working (posters, QR codes) --
+
+_SITE_PATH = re.compile(r"/(?:[A-Za-z0-9._~-]+/)*(?:[A-Za-z0-9._~-]+)?")
+
+
+def _site_path(value: str) -> str:
+    """A path on this site: the redirect files of nginx, Netlify and Cloudflare all read it literally."""
+    if not _SITE_PATH.fullmatch(value) or any(part in (".", "..") for part in value.split("/")):
+        raise ValueError(
+            f"'{value}' is not a path on this site || write it from the site root, with a slash at both ends, "
+            "e.g. /gemeente/oude-naam/ (no domain, no ?query or #anchor, no spaces, no ..)"
+        )
+    return value
+
+
+SitePath = Annotated[str, AfterValidator(_site_path)]
+
+
+class Redirect(Strict):
+    """One old address sending readers (301, permanent) to the page that replaced it."""
+
+    from_: SitePath = Field(alias="from")
+    to: SitePath
+
+
+class RedirectsFile(Strict):
+    # An empty list is fine: the file exists so the mechanism is there before the first redirect.
+    redirects: list[Redirect]

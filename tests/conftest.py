@@ -72,8 +72,8 @@ def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # ---- browser tests (Playwright + Debian's Chromium) share one fixture site per session ----------
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory):
-    """The neutral exit page and the fixture site, each on its own loopback origin."""
+def browser_site(tmp_path_factory):
+    """The neutral exit page on its own loopback origin, and the fixture site pointing at it."""
     from tests.browser_support import LocalServer
     from tests.helpers import build_atomically
 
@@ -86,8 +86,22 @@ def servers(tmp_path_factory):
         site = work / "site"
         exit_url = neutral_server.origin + "/"
         build_atomically(write_fixture_config(work, site, exit_url=exit_url), site)
+        yield site, exit_url
+
+
+@pytest.fixture(scope="session", params=["test-server", "nginx"])
+def servers(request, browser_site, tmp_path_factory):
+    """(site origin, exit url): the fixture site through the test server and through nginx with
+    the deployed config (headers, gzip_static, 404 pages), so every browser test runs under both."""
+    from tests.browser_support import LocalServer, NginxServer
+
+    site, exit_url = browser_site
+    if request.param == "test-server":
         with LocalServer(site) as site_server:
             yield site_server.origin, exit_url
+        return
+    with NginxServer(site, tmp_path_factory.mktemp("nginx")) as site_server:
+        yield site_server.origin, exit_url
 
 
 @pytest.fixture(scope="session")

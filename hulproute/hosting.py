@@ -1,0 +1,238 @@
+"""How the built site is served: one policy for the CSP meta, nginx, Netlify and Cloudflare Pages.
+
+Why one module: a header written in two places drifts. After all languages are built, everything a
+host needs is generated here from the built site (its inline-script hashes), the site languages and
+data/redirects.yaml:
+- every page's CSP meta (hulproute.csp) and the same policy as an HTTP header, plus
+  frame-ancestors 'none', which a meta tag cannot carry (no framing of the exit and call buttons);
+- `_headers` and `_redirects` in the site root (Netlify, Cloudflare Pages);
+- `_deploy/nginx/http.conf` and `server.conf`, included by deploy/nginx/hulproute.conf, so nginx
+  reads the headers of the very build it serves (reload nginx after each deploy);
+- a `.gz` beside every text file (nginx `gzip_static on`): compressed once, at level 9.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from hulproute import csp
+from hulproute.errors import DataError, DataProblem
+from hulproute.loader import SiteData
+from hulproute.schema import Redirect
+
+NGINX_DIR = "_deploy/nginx"
+REDIRECTS_FILE = "data/redirects.yaml"
+# Material's assets carry their content hash in the name (bundle.a5f9d56c.min.js): safe to keep forever.
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$")
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
+CACHE_FOREVER = "public, max-age=31536000, immutable"
+# Pages: always revalidate (a 304 is a few hundred bytes), so a corrected number reaches readers at once.
+CACHE_PAGES = "no-cache"
+# Our own assets keep their name across builds (hulproute-exit.js, locaties.json): short, not forever.
+CACHE_SHORT = "public, max-age=300"
+HSTS = "max-age=31536000"
+# Only features current browsers know: an unknown one (e.g. the withdrawn interest-cohort) makes
+# Chromium log an error on every page.
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope",
+    "magnetometer", "microphone", "payment", "usb",
+))
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The headers of every response, derived from the CSP that every page's meta carries."""
+
+    csp_meta: str
+
+    @property
+    def csp_header(self) -> str:
+        return f"{self.csp_meta}; frame-ancestors 'none'"
+
+    def headers(self, https: bool = True) -> dict[str, str]:
+        """Security headers for every response (HSTS only where the site is reached over https)."""
+        headers = {
+            "Content-Security-Policy": self.csp_header,
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer",
+            "Permissions-Policy": PERMISSIONS_POLICY,
+            "Cross-Origin-Opener-Policy": "same-origin",
+        }
+        if https:
+            headers["Strict-Transport-Security"] = HSTS
+        return headers
+
+
+def cache_control(path: str) -> str:
+    """Cache-Control for a site path (URL path or file path relative to the site root)."""
+    if FINGERPRINTED.search(path):
+        return CACHE_FOREVER
+    if path.endswith(("/", ".html")) or path == "":
+        return CACHE_PAGES
+    return CACHE_SHORT
+
+
+# -- redirects ------------------------------------------------------------------------------------
+
+def _page_file(site_dir: Path, path: str) -> Path | None:
+    """The file a site path is served from, or None."""
+    target = site_dir / path.lstrip("/")
+    for candidate in (target / "index.html", target) if not path.endswith("/") else (target / "index.html",):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def check_redirects(redirects: list[Redirect], site_dir: Path) -> None:
+    """Against the built site: an old address must not be a page; the new one must be."""
+    problems = []
+    for index, redirect in enumerate(redirects, 1):
+        record = f"#{index} ({redirect.from_})"
+        if _page_file(site_dir, redirect.from_):
+            problems.append(DataProblem(
+                REDIRECTS_FILE, record, "from", f"'{redirect.from_}' is a page of the site; a redirect would hide it",
+                "remove this redirect, or remove the page first (URLs are forever: only for a page that was moved)"))
+        if not _page_file(site_dir, redirect.to):
+            problems.append(DataProblem(
+                REDIRECTS_FILE, record, "to", f"'{redirect.to}' is not a page of the built site",
+                "write the address of an existing page, from the site root, e.g. /gemeente/amsterdam/"))
+    if problems:
+        raise DataError(problems)
+
+
+def _sources(redirect: Redirect) -> list[str]:
+    """The old address with and without its trailing slash: both were typed from posters."""
+    bare = redirect.from_.rstrip("/")
+    return [redirect.from_, bare] if redirect.from_.endswith("/") and bare else [redirect.from_]
+
+
+# -- Netlify / Cloudflare Pages --------------------------------------------------------------------
+
+GENERATED = "Generated by hulproute/hosting.py at build time; do not edit (change the code or data, rebuild)."
+
+
+def render_headers_file(policy: Policy, asset_paths: list[str]) -> str:
+    """`_headers`: security headers on everything, Cache-Control per asset.
+
+    Both hosts join the values of every rule that matches a path, so Cache-Control is given per
+    file (never under /*) to avoid 'no-cache, immutable'. Pages keep the hosts' default, which
+    revalidates every time. Both hosts serve only https, so HSTS is included.
+    """
+    lines = [f"# {GENERATED}", "/*"]
+    lines += [f"  {name}: {value}" for name, value in policy.headers(https=True).items()]
+    for path in sorted(asset_paths):
+        lines += [f"/{path}", f"  Cache-Control: {cache_control(path)}"]
+    return "\n".join(lines) + "\n"
+
+
+def render_redirects_file(redirects: list[Redirect], languages: list[str]) -> str:
+    """`_redirects`: old addresses (301), then each language's own 404 page (Netlify syntax).
+
+    Cloudflare Pages does not take 404 rules here (it ignores those lines) but serves the nearest
+    404.html up the folder tree, which is the same page.
+    """
+    lines = [f"# {GENERATED}"]
+    lines += [f"{source} {r.to} 301" for r in redirects for source in _sources(r)]
+    lines += [f"/{code}/* /{code}/404.html 404" for code in languages[1:]]
+    lines += ["/* /404.html 404"]
+    return "\n".join(lines) + "\n"
+
+
+# -- nginx ---------------------------------------------------------------------------------------
+
+def _quoted(value: str) -> str:
+    if any(char in value for char in '"$\\\n'):
+        raise ValueError(f"header value {value!r} cannot be written safely into an nginx config")
+    return f'"{value}"'
+
+
+def _nginx_headers(policy: Policy, cache: str, indent: str = "    ") -> list[str]:
+    """Every header, repeated in each location: a location with its own add_header drops the
+    server's (nginx inheritance), so nothing is set at server level. 'always': also on 404s."""
+    lines = [f"{indent}add_header {name} {_quoted(value)} always;" for name, value in policy.headers(https=False).items()]
+    lines.append(f"{indent}add_header Strict-Transport-Security $hulproute_hsts always;")
+    lines.append(f"{indent}add_header Cache-Control {_quoted(cache)} always;")
+    return lines
+
+
+def render_nginx_http(policy: Policy) -> str:
+    """http-level part: HSTS only on https (an empty value makes nginx omit the header)."""
+    return (f"# {GENERATED}\n"
+            f"map $scheme $hulproute_hsts {{\n    https {_quoted(HSTS)};\n    default \"\";\n}}\n")
+
+
+def render_nginx_server(policy: Policy, redirects: list[Redirect], languages: list[str]) -> str:
+    """server-level part: files, directory URLs, gzip_static, per-language 404 pages, redirects."""
+    out = [f"# {GENERATED}",
+           "# Included by deploy/nginx/hulproute.conf inside its server block; `root` is set there.",
+           "charset utf-8;", "gzip_static on;", "gzip_vary on;", "absolute_redirect off;", "server_tokens off;",
+           "index index.html;", "disable_symlinks off;  # site/ is a symlink to the latest build",
+           "error_page 404 /404.html;", ""]
+
+    def location(match: str, cache: str, *body: str) -> None:
+        out.append(f"location {match} {{")
+        out.extend(_nginx_headers(policy, cache))
+        out.extend(f"    {line}" for line in body)
+        out.extend(["}", ""])
+
+    # $uri/ (not $uri/index.html) so /gemeente/amsterdam gets a 301 to its slash: relative links
+    # of a page served without it would break.
+    pages = "try_files $uri $uri/ =404;"
+    location("/", CACHE_PAGES, pages)
+    location("/assets/", CACHE_SHORT, "try_files $uri =404;")
+    location(f'~ "{FINGERPRINTED.pattern}"', CACHE_FOREVER, "try_files $uri =404;")
+    for code in languages[1:]:
+        location(f"/{code}/", CACHE_PAGES, f"error_page 404 /{code}/404.html;", pages)
+    location(f"^~ /{NGINX_DIR.split('/')[0]}/", CACHE_PAGES, "return 404;")
+    for redirect in redirects:
+        for source in _sources(redirect):
+            location(f"= {source}", CACHE_SHORT, f"return 301 {redirect.to};")
+    return "\n".join(out)
+
+
+# -- precompression -------------------------------------------------------------------------------
+
+def precompress(site_dir: Path) -> int:
+    """Write FILE.gz beside each text file (same mtime, as gzip_static expects); returns the count.
+
+    mtime=0 in the gzip header keeps builds reproducible. A file that does not get smaller gets no
+    .gz (nginx then sends it as it is).
+    """
+    count = 0
+    for path in sorted(Path(site_dir).rglob("*")):
+        if path.suffix not in COMPRESSIBLE or not path.is_file():
+            continue
+        data = path.read_bytes()
+        packed = gzip.compress(data, compresslevel=9, mtime=0)
+        target = path.with_name(path.name + ".gz")
+        if len(packed) >= len(data):
+            target.unlink(missing_ok=True)
+            continue
+        target.write_bytes(packed)
+        stat = path.stat()
+        os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        count += 1
+    return count
+
+
+# -- the post-build step --------------------------------------------------------------------------
+
+def publish(site_dir: Path | str, data: SiteData) -> Policy:
+    """Finish a complete build for hosting: CSP meta on every page, host files, .gz files."""
+    site_dir = Path(site_dir)
+    check_redirects(data.redirects, site_dir)
+    policy = Policy(csp.apply_to_site(site_dir))
+    languages = data.language_codes
+    assets = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets").rglob("*")) if p.is_file()]
+    (site_dir / "_headers").write_text(render_headers_file(policy, assets), encoding="utf-8")
+    (site_dir / "_redirects").write_text(render_redirects_file(data.redirects, languages), encoding="utf-8")
+    nginx = site_dir / NGINX_DIR
+    nginx.mkdir(parents=True, exist_ok=True)
+    (nginx / "http.conf").write_text(render_nginx_http(policy), encoding="utf-8")
+    (nginx / "server.conf").write_text(render_nginx_server(policy, data.redirects, languages), encoding="utf-8")
+    precompress(site_dir)
+    return policy

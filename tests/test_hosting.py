@@ -1,0 +1,188 @@
+"""What the build writes for web hosts (hulproute/hosting.py) and the redirect list's checks."""
+from __future__ import annotations
+
+import gzip
+import os
+
+import pytest
+
+from hulproute import csp, hosting
+from hulproute.errors import DataError
+from hulproute.loader import load_site_data
+from hulproute.schema import Redirect
+
+PAGE = '<!doctype html><html><head><meta charset="utf-8"><script>{}</script></head><body></body></html>'
+POLICY = hosting.Policy(csp.site_policy([PAGE.format("var a = 1;")]))
+LANGUAGES = load_site_data().language_codes
+
+
+def redirect(source: str, target: str) -> Redirect:
+    return Redirect.model_validate({"from": source, "to": target})
+
+
+# -- one policy for the meta tag and the headers ---------------------------------------------------
+
+def test_every_page_gets_the_same_policy_allowing_all_inline_scripts(tmp_path):
+    (tmp_path / "a.html").write_text(PAGE.format("var a = 1;"), encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text(PAGE.format("var b = 2;"), encoding="utf-8")
+    policy = csp.apply_to_site(tmp_path)
+    metas = {csp.meta_policy(p.read_text(encoding="utf-8")) for p in tmp_path.rglob("*.html")}
+    assert metas == {policy}
+    for script in ("var a = 1;", "var b = 2;"):
+        assert csp.inline_script_hashes(PAGE.format(script))[0] in policy
+
+
+def test_header_adds_frame_ancestors_and_hsts_only_for_https():
+    assert POLICY.csp_header == POLICY.csp_meta + "; frame-ancestors 'none'"
+    assert "Strict-Transport-Security" not in POLICY.headers(https=False)
+    assert POLICY.headers(https=True)["Strict-Transport-Security"].startswith("max-age=")
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("assets/javascripts/bundle.a5f9d56c.min.js", hosting.CACHE_FOREVER),
+    ("/assets/stylesheets/main.57a0d79d.min.css", hosting.CACHE_FOREVER),
+    ("assets/javascripts/hulproute-exit.js", hosting.CACHE_SHORT),
+    ("assets/stylesheets/hulproute.css", hosting.CACHE_SHORT),
+    ("assets/hulproute/locaties.json", hosting.CACHE_SHORT),
+    ("assets/javascripts/lunr/min/lunr.nl.min.js", hosting.CACHE_SHORT),
+    ("/gemeente/amsterdam/", hosting.CACHE_PAGES),
+    ("ar/404.html", hosting.CACHE_PAGES),
+])
+def test_only_fingerprinted_assets_are_cached_forever(path, expected):
+    assert hosting.cache_control(path) == expected
+
+
+# -- Netlify / Cloudflare Pages ------------------------------------------------------------------
+
+def test_headers_file_has_every_header_on_everything_and_cache_per_asset():
+    text = hosting.render_headers_file(POLICY, ["assets/javascripts/bundle.a5f9d56c.min.js",
+                                                "assets/javascripts/hulproute-exit.js"])
+    blocks = {}
+    for line in text.splitlines():
+        if line.startswith("/"):
+            current = blocks.setdefault(line, {})
+        elif line.startswith("  "):
+            name, value = line.strip().split(": ", 1)
+            current[name] = value
+    assert blocks["/*"] == POLICY.headers(https=True)
+    assert "Cache-Control" not in blocks["/*"]  # hosts join the values of every matching rule
+    assert blocks["/assets/javascripts/bundle.a5f9d56c.min.js"] == {"Cache-Control": hosting.CACHE_FOREVER}
+    assert blocks["/assets/javascripts/hulproute-exit.js"] == {"Cache-Control": hosting.CACHE_SHORT}
+
+
+def test_redirects_file_has_redirects_first_then_each_languages_404():
+    lines = [line for line in hosting.render_redirects_file(
+        [redirect("/oud/", "/gemeente/amsterdam/")], LANGUAGES).splitlines() if not line.startswith("#")]
+    assert lines[:2] == ["/oud/ /gemeente/amsterdam/ 301", "/oud /gemeente/amsterdam/ 301"]
+    assert lines[2:] == [f"/{code}/* /{code}/404.html 404" for code in LANGUAGES[1:]] + ["/* /404.html 404"]
+
+
+def test_empty_redirect_list_gives_only_the_404_rules():
+    lines = hosting.render_redirects_file([], LANGUAGES).splitlines()
+    assert [line for line in lines if line.endswith(" 301")] == []
+
+
+# -- nginx -----------------------------------------------------------------------------------------
+
+def test_every_nginx_location_sets_every_header():
+    """nginx drops server-level add_header in a location with its own: each location has all."""
+    conf = hosting.render_nginx_server(POLICY, [redirect("/oud/", "/gemeente/amsterdam/")], LANGUAGES)
+    locations = conf.split("location ")[1:]
+    assert len(locations) == 4 + (len(LANGUAGES) - 1) + 2
+    for block in locations:
+        for name in [*POLICY.headers(https=False), "Strict-Transport-Security", "Cache-Control"]:
+            assert f"add_header {name} " in block, (name, block.splitlines()[0])
+    for code in LANGUAGES[1:]:
+        assert f"error_page 404 /{code}/404.html;" in conf
+    assert "location = /oud/ {" in conf and "return 301 /gemeente/amsterdam/;" in conf
+    assert "gzip_static on;" in conf
+
+
+def test_nginx_config_refuses_a_value_it_cannot_quote():
+    with pytest.raises(ValueError, match="nginx"):
+        hosting.render_nginx_server(hosting.Policy("default-src 'none'; x $uri"), [], LANGUAGES)
+
+
+# -- precompression ----------------------------------------------------------------------------
+
+def test_precompressed_files_are_reproducible_and_keep_the_mtime(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text("<p>hulp</p>" * 200, encoding="utf-8")
+    tiny = tmp_path / "tiny.txt"
+    tiny.write_text("x", encoding="utf-8")
+    image = tmp_path / "logo.png"
+    image.write_bytes(b"\x89PNG" * 100)
+    os.utime(page, (1_700_000_000, 1_700_000_000))
+    assert hosting.precompress(tmp_path) == 1
+    packed = (tmp_path / "index.html.gz").read_bytes()
+    assert gzip.decompress(packed) == page.read_bytes()
+    assert packed[4:8] == b"\0\0\0\0"  # no timestamp in the gzip header
+    assert (tmp_path / "index.html.gz").stat().st_mtime == page.stat().st_mtime
+    assert not (tmp_path / "tiny.txt.gz").exists()  # would be larger than the file
+    assert not (tmp_path / "logo.png.gz").exists()
+    hosting.precompress(tmp_path)
+    assert (tmp_path / "index.html.gz").read_bytes() == packed
+
+
+# -- data/redirects.yaml ---------------------------------------------------------------------------
+
+def problems_for(data_copy, entries: str) -> list[str]:
+    (data_copy / "redirects.yaml").write_text(f"redirects:\n{entries}", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_copy)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_real_redirect_list_is_valid_and_may_be_empty(data_copy):
+    (data_copy / "redirects.yaml").write_text("redirects: []\n", encoding="utf-8")
+    assert load_site_data(data_copy).redirects == []
+    assert isinstance(load_site_data().redirects, list)
+
+
+@pytest.mark.parametrize("value", ["https://hulproute.nl/oud/", "oud/", "/oud/?q=1", "/oud/#a", "//oud/",
+                                   "/a/../b/", "/o ud/"])
+def test_redirect_path_must_be_a_site_path(data_copy, value):
+    problems = problems_for(data_copy, f"  - from: '{value}'\n    to: /gemeente/amsterdam/\n")
+    assert len(problems) == 1
+    assert problems[0].startswith(f"data/redirects.yaml: record #1 ({value}), field 'from': '{value}' is not a path")
+    assert "fix: write it from the site root" in problems[0]
+
+
+def test_redirect_needs_both_fields_and_no_others(data_copy):
+    problems = problems_for(data_copy, "  - from: /oud/\n    naar: /nieuw/\n")
+    assert any("field 'to': is missing" in p for p in problems)
+    assert any("field 'naar': is not a known field" in p and "allowed fields: from, to" in p for p in problems)
+
+
+def test_redirect_to_itself_twice_or_in_a_chain_is_refused(data_copy):
+    problems = problems_for(data_copy, "  - {from: /a/, to: /a}\n  - {from: /b/, to: /c/}\n"
+                                       "  - {from: /b, to: /d/}\n  - {from: /c/, to: /e/}\n")
+    assert any("#1 (/a/), field 'to': '/a/' redirects to itself" in p for p in problems)
+    assert any("#3 (/b), field 'from': '/b' is redirected twice (first at #2 (/b/))" in p for p in problems)
+    assert any("#2 (/b/), field 'to': '/c/' is itself redirected (to /e/)" in p
+               and "fix: point 'to' straight at the final page" in p for p in problems)
+
+
+def test_redirect_must_not_hide_a_page_and_must_reach_one(fixture_site):
+    hosting.check_redirects([redirect("/oud/", "/gemeente/amsterdam/")], fixture_site)
+    with pytest.raises(DataError) as caught:
+        hosting.check_redirects([redirect("/gemeente/amsterdam/", "/gemeente/"),
+                                 redirect("/oud/", "/gemeente/bestaat-niet/")], fixture_site)
+    problems = [str(p) for p in caught.value.problems]
+    assert len(problems) == 2
+    assert problems[0].startswith("data/redirects.yaml: record #1 (/gemeente/amsterdam/), field 'from': "
+                                  "'/gemeente/amsterdam/' is a page of the site")
+    assert problems[1].startswith("data/redirects.yaml: record #2 (/oud/), field 'to': "
+                                  "'/gemeente/bestaat-niet/' is not a page")
+
+
+def test_build_stops_on_a_redirect_to_a_missing_page_without_traceback(tmp_path, data_copy):
+    from tests.conftest import write_fixture_config
+    from tests.test_build_safety import mkdocs_build
+
+    (data_copy / "redirects.yaml").write_text("redirects:\n  - {from: /oud/, to: /gemeente/weg/}\n", encoding="utf-8")
+    result = mkdocs_build(write_fixture_config(tmp_path, tmp_path / "site", data_dir=data_copy))
+    assert result.returncode != 0
+    assert "data/redirects.yaml: record #1 (/oud/), field 'to': '/gemeente/weg/' is not a page" in result.stderr
+    assert "Traceback" not in result.stderr
