@@ -6,7 +6,7 @@ are built is the `site` link replaced with `rename(2)`, which is atomic. The pre
 byte-identical until then, and is removed after. A lock keeps two builds from racing; anything a
 stopped build left behind is removed by the next one.
 
-    site -> .site-builds/20261201T213000-4242/
+    site -> .site-builds/20261201T213000-k2j4x9/
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import errno
 import fcntl
 import os
 import shutil
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -133,9 +134,9 @@ def build_atomically(site_dir: Path, build: Callable[[Path], None]) -> Path:
     with build_lock(site_dir):
         remove_leftovers(site_dir)
         builds = builds_dir(site_dir)
-        builds.mkdir(mode=0o755, exist_ok=True)
-        target = builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
-        target.mkdir(mode=0o755)
+        builds.mkdir(exist_ok=True)
+        builds.chmod(0o755)  # mkdir's mode is cut by the umask
+        target = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"), dir=builds))
         try:
             build(target)
             make_readable(target)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from hulproute import site_swap
 from tests.conftest import ROOT, write_fixture_config
 from tests.helpers import build_atomically
 
@@ -54,7 +55,7 @@ def test_build_script_keeps_the_old_site(good_site_then_broken_data):
     assert result.returncode == 1
     assert "left as it was" in result.stderr and "field 'phone'" in result.stderr
     assert snapshot(site) == before
-    assert not list(site.parent.glob(".site-build-*")), "the staging folder must be removed"
+    assert list(site_swap.builds_dir(site).iterdir()) == [site.resolve()], "the unfinished build folder is removed"
 
 
 def test_languages_must_match_mkdocs_config(tmp_path, data_copy):

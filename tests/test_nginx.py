@@ -13,7 +13,7 @@ import pytest
 from hulproute import csp, hosting
 from hulproute.loader import load_site_data
 from hulproute.schema import Redirect
-from tests.browser_support import NginxServer, nginx_path
+from tests.browser_support import NginxServer
 from tests.helpers import html_lang_dir
 
 DATA = load_site_data()
