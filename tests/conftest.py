@@ -61,7 +61,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The complete site (342 municipalities x 6 languages), built once per test session."""
+    """The complete site (every municipality x every language), built once per test session."""
     from tests.helpers import build_atomically
 
     site = tmp_path_factory.mktemp("full-site") / "site"

@@ -30,11 +30,22 @@ def only_problem(data_dir: Path):
     return problem
 
 
-def test_real_data_is_valid():
+def test_real_data_is_valid_and_matches_the_cbs_reference():
+    """Every CBS municipality and Veilig Thuis region of the shared reference table is in data/,
+    and nothing else (counts come from the reference, not from literals)."""
+    import csv
+    import os
+
     data = load_site_data()
-    assert len(data.municipalities) == 342
-    assert len(data.regions) == 25
-    assert data.language_codes == ["nl", "en", "tr", "ar", "pl", "uk"]
+    reference = Path(os.environ.get("HULPROUTE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    table = reference / "data" / "derived" / "gemeente_regios_2025.csv"
+    if not table.is_file():
+        pytest.skip(f"reference table {table} not present")
+    with table.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {m.code for m in data.municipalities} == {row["gm_code"] for row in rows}
+    assert set(data.regions) == {row["veiligthuisregio_code"] for row in rows}
+    assert data.language_codes[0] == "nl" and len(set(data.language_codes)) == len(data.languages)
 
 
 # -- national_services.yaml ---------------------------------------------------------------------
