@@ -119,6 +119,7 @@ class RoutePages:
 
     # ---- the in-page version --------------------------------------------------------------------
     def client_services(self) -> list[str]:
+        """Every service a result can show; 112 too, which the browser puts first when urgent."""
         return sorted({s for services in rf.client_routes(self.finder).values() for s in services} | {rf.EMERGENCY})
 
     def client_cards(self) -> list[tuple[str, str, Markup]]:

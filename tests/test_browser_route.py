@@ -193,6 +193,7 @@ def test_javascript_and_static_pages_give_the_same_help(browser, servers, lang, 
     page.goto(url(origin, lang, ENTRY))
     answer_by_keyboard(page, lang, urgent, who, what)
     page.get_by_role("button", name=t["route_where_skip"]).click()
+    page.wait_for_selector(".hr-route-list")
     dynamic = result_items(page)
     with_js.close()
 
@@ -201,6 +202,7 @@ def test_javascript_and_static_pages_give_the_same_help(browser, servers, lang, 
     page.goto(url(origin, lang, ENTRY))
     for label in (t["route_danger_yes"] if urgent else t["route_danger_no"], t[f"route_who_{who}"], t[f"route_what_{what}"]):
         page.get_by_role("link", name=label, exact=True).click()
+    page.wait_for_selector(".hr-route-list")  # the last click loads the result page
     static = result_items(page)
     without_js.close()
 

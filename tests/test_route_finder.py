@@ -190,6 +190,30 @@ def test_municipality_names_resolve_however_they_are_typed():
     assert LOCATIONS.resolve("0000").status == "unknown"
 
 
+# ---- the entry page ships data as JSON and cards as templates ---------------------------------
+
+def test_entry_page_embeds_json_that_cannot_end_its_script_and_cards_as_templates():
+    import dataclasses
+    import json
+
+    from hulproute.render import Renderer
+    from hulproute.route_pages import RoutePages
+
+    hostile = "</script><script>alert(1)</script> & 'x' <!--"
+    strings = {**DATA.strings, "nl": {**DATA.strings["nl"], "route_q_where": hostile}}
+    pages = RoutePages(Renderer(dataclasses.replace(DATA, strings=strings), "nl"), None)
+    entry = pages.pages("../" + rf.LOCATIONS_FILE)[f"{rf.SECTION}/index.md"]
+    embedded = re.search(r'<script type="application/json" id="hr-route-data">(.*?)</script>', entry, re.S).group(1)
+    assert not re.search(r"[<>&']", embedded)  # escaped as \\u003c etc., as Jinja's |tojson does
+    data = json.loads(embedded)
+    assert data["t"].pop("q_where") == hostile
+    assert "<" not in json.dumps(data, ensure_ascii=False)  # else data only: no markup in the JSON
+    cards = re.findall(r'<template data-hr-card="([^"]+)"(?: data-hr-speaker="([^"]+)")?>', entry)
+    services = {s for who in WHO for what in WHAT for s in expected_services(True, who, what)}
+    assert sorted(cards) == sorted([(s, speaker) for s in services for speaker in ("self", "other")]
+                                   + [("local", ""), ("danger", "")])
+
+
 # ---- the browser looks places up exactly as Python does ------------------------------------------
 
 RUN_IN_PAGE = """async ([queries, names]) => {
