@@ -82,7 +82,9 @@ class RoutePages:
         danger = self.choices(1, t["route_q_danger"], [
             ("nu-gevaar/", t["route_danger_yes"], "danger"), ("geen-gevaar/", t["route_danger_no"], "")])
         out[f"{rf.SECTION}/index.md"] = self.r.env.get_template("route_entry.md.j2").render(
-            choices=danger, locations_href=locations_href,
+            choices=danger, locations_href=locations_href, cards=self.client_cards(),
+            # Jinja's |tojson escaping (<, >, & and ' as \\u escapes): the JSON can never end the
+            # <script> element or start markup. Not ASCII-only: Arabic and Ukrainian stay readable.
             client_json=htmlsafe_json_dumps(self.client_data(), ensure_ascii=False, separators=(",", ":")))
         who_choices = [(f"{w.id}/", t[f"route_who_{w.id}"], "") for w in self.finder.who]
         what_choices = [(f"{w.id}/", t[f"route_what_{w.id}"], "") for w in self.finder.what]
@@ -116,11 +118,22 @@ class RoutePages:
             back="../", restart="../../../")
 
     # ---- the in-page version --------------------------------------------------------------------
+    def client_services(self) -> list[str]:
+        """Every service a result can show; 112 too, which the browser puts first when urgent."""
+        return sorted({s for services in rf.client_routes(self.finder).values() for s in services} | {rf.EMERGENCY})
+
+    def client_cards(self) -> list[tuple[str, str, Markup]]:
+        """(card, speaker, markup) of every card the script may show, rendered by the same
+        autoescaped templates as the static pages. The entry page ships them as inert <template>
+        elements that the script clones, so it never parses markup itself (no innerHTML)."""
+        base = _depth_prefix(1)
+        cards = [(s, speaker, self.card(s, speaker)) for s in self.client_services() for speaker in ("self", "other")]
+        return cards + [("local", "", self.local_card(base)), ("danger", "", self.r.danger_panel())]
+
     def client_data(self) -> dict:
-        """Everything the entry page's script needs in this language (embedded as JSON)."""
+        """The data the entry page's script needs in this language (embedded as JSON; no markup)."""
         base = _depth_prefix(1)
         t = self.t
-        services = sorted({s for services in rf.client_routes(self.finder).values() for s in services} | {rf.EMERGENCY})
         return {
             "t": {key.removeprefix("route_"): t[key] for key in CLIENT_TEXTS},
             "who": [[w.id, t[f"route_who_{w.id}"], w.speaker, self.page_href(w.guide, base),
@@ -128,8 +141,5 @@ class RoutePages:
             "what": [[w.id, t[f"route_what_{w.id}"], self.page_href(w.signs, base),
                       self.page_title(w.signs, t["route_signs_link"])] for w in self.finder.what],
             "routes": rf.client_routes(self.finder),
-            "cards": {s: {speaker: str(self.card(s, speaker)) for speaker in ("self", "other")} for s in services},
-            "local": str(self.local_card(base)),
-            "danger": str(self.r.danger_panel()),
             "base": base,
         }

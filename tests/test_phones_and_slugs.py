@@ -1,7 +1,11 @@
+from pathlib import Path
+
+import pytest
+
 from hulproute import phones
 from hulproute.slugs import slugify
 
-import pytest
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 @pytest.mark.parametrize("raw, shown, href", [
@@ -32,10 +36,35 @@ def test_slugs(name, slug):
     assert slugify(name) == slug
 
 
-def test_stored_slugs_are_unique_and_match_names():
+def test_stored_slugs_are_unique_and_well_formed():
+    import csv
+
     from hulproute.loader import load_site_data
-    data = load_site_data()
-    slugs = [m.slug for m in data.municipalities]
-    assert len(set(slugs)) == 342
-    # Stored slugs are frozen; today they all equal the generated ones.
-    assert all(m.slug == slugify(m.name) for m in data.municipalities)
+    from hulproute.slugs import SLUG_PATTERN
+
+    with (DATA_DIR / "municipalities.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    slugs = [m.slug for m in load_site_data().municipalities]
+    assert len(set(slugs)) == len(rows)
+    assert [s for s in slugs if not SLUG_PATTERN.fullmatch(s)] == []
+
+
+def test_a_renamed_municipality_keeps_its_slug_and_url(data_copy):
+    """A published URL never changes when a name does (posters, QR codes, partner links)."""
+    from hulproute.loader import load_site_data
+    from hulproute.render import municipality_path
+    from hulproute.site_state import BuildState
+
+    before = load_site_data(data_copy).municipality("GM0736")
+    path = data_copy / "municipalities.csv"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(f"GM0736,{before.name},") == 1
+    path.write_text(text.replace(f"GM0736,{before.name},", "GM0736,Venen aan de Vecht,"), encoding="utf-8")
+    after = load_site_data(data_copy).municipality("GM0736")
+    assert after.name == "Venen aan de Vecht"
+    assert slugify(after.name) != before.slug  # the new name would give another slug ...
+    assert after.slug == before.slug  # ... but the stored one stays
+    # The build still writes the page at the old address, now with the new name in it.
+    pages = {p.norm_src_uri: p for p in BuildState.prepare(data_copy, only_municipalities={"GM0736"}).pages}
+    page = pages[municipality_path(before.slug)]
+    assert all("Venen aan de Vecht" in markdown for markdown in page.markdown.values())

@@ -1,17 +1,27 @@
-"""Route finder rules and place lookup, over every combination and every reference row."""
+"""Route finder rules and place lookup, over every combination and every row of data/.
+
+Expected values come from the data files themselves (read here with csv/yaml, not through the
+loader) and from the shared reference tables; the browser's lookup is the shipped script, run in
+Chromium and compared with Python on every postcode and name.
+"""
 from __future__ import annotations
 
 import csv
 import itertools
 import os
+import re
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
+import yaml
 
 from hulproute import route_finder as rf
 from hulproute.loader import load_site_data
+from tests.browser_support import url
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
 # shared/ sits beside the repository (CI clones it so); HULPROUTE_SHARED points elsewhere.
 REFERENCE = Path(os.environ.get("HULPROUTE_SHARED", ROOT.parent / "shared")) / "data" / "derived"
 DATA = load_site_data()
@@ -19,8 +29,25 @@ FINDER = rf.finder_of(DATA)
 LOCATIONS = rf.Locations(DATA)
 
 
+def data_rows(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def data_yaml(name: str) -> dict:
+    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+MUNICIPALITY_ROWS = data_rows("municipalities.csv")
+POSTCODE_ROWS = data_rows("postcodes.csv")
+PLACE_ROWS = data_rows("places.csv")
+RULES = data_yaml("route_finder.yaml")
+WHO = [w["id"] for w in RULES["who"]]
+WHAT = [w["id"] for w in RULES["what"]]
+
+
 def reference_rows(name: str) -> list[dict[str, str]]:
-    """The shared reference table when it is beside the repo (CI), else our imported copy's source."""
+    """The shared reference table when it is beside the repo (CI), else skip."""
     path = REFERENCE / name
     if not path.is_file():
         pytest.skip(f"reference table {path} not present")
@@ -28,21 +55,63 @@ def reference_rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def others(row: dict[str, str]) -> tuple[str, ...]:
+    """The other municipalities of a postcode row in data/postcodes.csv."""
+    return tuple(c for c in row["other_municipalities"].split(";") if c and c != row["municipality"])
+
+
+def expected_services(urgent: bool, who: str, what: str) -> list[str]:
+    """What data/route_finder.yaml says a result lists: 112 when urgent, Veilig Thuis, then the
+    services of every matching rule (a condition it does not name matches everything), in rule order."""
+    services = (["emergency"] if urgent else []) + ["veilig-thuis"]
+    for rule in RULES["rules"]:
+        when = rule["when"]
+        if who in when.get("who", [who]) and what in when.get("what", [what]):
+            services += [s for s in rule["services"] if s not in services]
+    return services
+
+
+def expected_names() -> dict[str, set[str]]:
+    """{normalised name: municipality codes} from places.csv and municipalities.csv (name, the
+    name without its province suffix such as 'Bergen (NH.)', and also_known_as)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for row in PLACE_ROWS:
+        names[rf.normalise(row["place"])].add(row["municipality"])
+    for row in MUNICIPALITY_ROWS:
+        for name in (row["name"], re.sub(r"\s*\(.*\)$", "", row["name"]), row["also_known_as"]):
+            if name:
+                names[rf.normalise(name)].add(row["code"])
+    return names
+
+
+def name_queries() -> list[str]:
+    """Every place and municipality name as written in data/ (also_known_as included)."""
+    return ([r["place"] for r in PLACE_ROWS] + [r["name"] for r in MUNICIPALITY_ROWS]
+            + [r["also_known_as"] for r in MUNICIPALITY_ROWS if r["also_known_as"]])
+
+
+# ---- rules --------------------------------------------------------------------------------------
+
 def test_every_answer_combination_in_every_municipality_has_help_with_112_first_when_urgent():
-    combos = list(itertools.product((True, False), FINDER.who, FINDER.what))
-    assert len(combos) == 2 * 6 * 13
-    for urgent, who, what in combos:
-        route = rf.route(FINDER, urgent, who.id, what.id)
-        assert route.services, (urgent, who.id, what.id)
-        assert route.services[0] == ("emergency" if urgent else "veilig-thuis")
-        assert ("emergency" in route.services) == urgent
-        assert route.services[:2 if urgent else 1] == (("emergency", "veilig-thuis") if urgent else ("veilig-thuis",))
-        assert len(set(route.services)) == len(route.services)
-        assert all(s in DATA.services for s in route.services)
-        for municipality in DATA.municipalities:
-            placed = rf.route_in(DATA, urgent, who.id, what.id, municipality.code)
-            assert placed.route.services == route.services
-            assert placed.region == municipality.veilig_thuis_region
+    services_file = {s["id"] for s in data_yaml("national_services.yaml")["services"]}
+    regions_file = {r["code"] for r in data_yaml("veilig_thuis_regions.yaml")["regions"]}
+    contacts = data_yaml("local_contacts.yaml")["contacts"]
+    combos = set(itertools.product((True, False), WHO, WHAT))
+    assert {(r.urgent, r.who.id, r.what.id) for r in rf.all_routes(FINDER)} == combos
+    assert len(list(rf.all_routes(FINDER))) == len(combos)  # each combination once
+    for row in MUNICIPALITY_ROWS:
+        code = row["code"]
+        assert row["veilig_thuis_region"] in regions_file, row
+        teams = tuple(c["id"] for c in contacts if c["kind"] == "local_team" and code in c["municipalities"])
+        for urgent, who, what in combos:
+            placed = rf.route_in(DATA, urgent, who, what, code)
+            assert placed.municipality == code
+            assert placed.region == row["veilig_thuis_region"], (code, who, what)
+            assert placed.local_teams == teams, code
+            services = list(placed.route.services)
+            assert services == expected_services(urgent, who, what), (urgent, who, what)
+            assert services[0] == ("emergency" if urgent else "veilig-thuis")
+            assert set(services) <= services_file, services
 
 
 def test_specialised_help_follows_the_rules():
@@ -54,38 +123,62 @@ def test_specialised_help_follows_the_rules():
     assert DATA.services["juridisch-loket"].phone is None
 
 
-def test_every_postcode_resolves_as_in_the_reference_table():
-    rows = reference_rows("pc4_gemeente.csv")
-    assert len(rows) == 4074
-    split = 0
-    for row in rows:
-        others = [c.split(":")[0] for c in row["overige_gemeenten"].split(";") if c and c.split(":")[0] != row["gm_code"]]
+def test_the_browser_gets_every_non_urgent_route_with_veilig_thuis_first():
+    routes = rf.client_routes(FINDER)
+    assert set(routes) == {f"{who}|{what}" for who in WHO for what in WHAT}
+    for key, services in routes.items():
+        assert services == expected_services(False, *key.split("|")), key
+
+
+# ---- where does the person at risk live? --------------------------------------------------------
+
+def test_every_postcode_resolves_to_its_municipalities_and_split_ones_ask_to_choose():
+    choose = 0
+    for row in POSTCODE_ROWS:
+        expected = (row["municipality"], *others(row))
         answer = LOCATIONS.resolve(row["pc4"])
-        assert answer.codes == (row["gm_code"], *others), row
-        assert answer.status == ("choose" if others else "found"), row
-        split += bool(others)
+        assert answer.codes == expected, row
+        assert answer.status == ("choose" if others(row) else "found"), row
+        choose += answer.status == "choose"
         # Written with letters, or with spaces around it, it is still the same postcode.
-        assert LOCATIONS.resolve(f" {row['pc4']} AB ").codes == answer.codes
-    assert split == 22
+        for written in (f"{row['pc4']} AB", f"{row['pc4']}ab", f" {row['pc4']} AB "):
+            assert LOCATIONS.resolve(written) == answer, written
+    assert choose == sum(bool(others(row)) for row in POSTCODE_ROWS)
+    assert choose > 0  # the data has split postcodes, so the choice is really exercised
 
 
-def test_every_place_name_resolves_and_ambiguous_names_ask_to_choose():
+def test_our_postcodes_are_the_reference_table_row_by_row():
+    reference = {r["pc4"]: (r["gm_code"], tuple(c.split(":")[0] for c in r["overige_gemeenten"].split(";")
+                                                if c and c.split(":")[0] != r["gm_code"]))
+                 for r in reference_rows("pc4_gemeente.csv")}
+    ours = {r["pc4"]: (r["municipality"], others(r)) for r in POSTCODE_ROWS}
+    assert sorted(set(reference) ^ set(ours)) == []
+    assert [pc for pc in ours if ours[pc] != reference[pc]] == []
+
+
+def test_every_place_and_municipality_name_resolves_and_ambiguous_names_ask_to_choose():
+    names = expected_names()
+    for query in name_queries():
+        expected = names[rf.normalise(query)]
+        answer = LOCATIONS.resolve(query)
+        assert set(answer.codes) == expected, query
+        assert answer.status == ("found" if len(expected) == 1 else "choose"), query
+    assert any(len(codes) > 1 for codes in names.values())
+
+
+def test_our_places_are_the_reference_table_row_by_row():
     rows = reference_rows("woonplaats_gemeente.csv")
-    assert len(rows) == 2503
-    by_name: dict[str, set[str]] = {}
+    reference = sorted((r["woonplaats"], r["gm_code"]) for r in rows)
+    assert reference == sorted((r["place"], r["municipality"]) for r in PLACE_ROWS)
+    by_place: dict[str, set[str]] = defaultdict(set)
+    for row in PLACE_ROWS:
+        by_place[row["place"]].add(row["municipality"])
+    # The reference marks a name not unique exactly where our table lists it more than once ...
+    assert {r["woonplaats"] for r in rows if r["naam_uniek"] == "nee"} == {p for p, c in by_place.items() if len(c) > 1}
+    # ... and such a name is never guessed.
     for row in rows:
-        by_name.setdefault(rf.normalise(row["woonplaats"]), set()).add(row["gm_code"])
-    municipality_names = {rf.normalise(m.name): m.code for m in DATA.municipalities}
-    for row in rows:
-        answer = LOCATIONS.resolve(row["woonplaats"])
-        expected = set(by_name[rf.normalise(row["woonplaats"])])
-        if rf.normalise(row["woonplaats"]) in municipality_names:
-            expected.add(municipality_names[rf.normalise(row["woonplaats"])])
-        assert set(answer.codes) == expected, row
-        assert answer.status == ("found" if len(expected) == 1 else "choose"), row
         if row["naam_uniek"] == "nee":
-            assert answer.status == "choose", row
-    assert len({rf.normalise(r["woonplaats"]) for r in rows if r["naam_uniek"] == "nee"}) == 70
+            assert LOCATIONS.resolve(row["woonplaats"]).status == "choose", row
 
 
 def test_municipality_names_resolve_however_they_are_typed():
@@ -97,19 +190,71 @@ def test_municipality_names_resolve_however_they_are_typed():
     assert LOCATIONS.resolve("0000").status == "unknown"
 
 
-def test_browser_tables_say_the_same_as_python():
-    table = LOCATIONS.client_data(DATA)
-    codes = [m.code for m in DATA.municipalities]
-    assert [row[2] for row in table["m"]] == [m.veilig_thuis_region for m in DATA.municipalities]
-    for pc4, indexes in table["p"].items():
-        assert tuple(codes[i] for i in indexes) == LOCATIONS.resolve(pc4).codes
-    for index, teams in table["l"].items():
-        code = codes[int(index)]
-        assert [t[0] for t in teams] == [c.name for c in DATA.contacts_by_municipality[code] if c.kind == "local_team"]
-    routes = rf.client_routes(FINDER)
-    assert len(routes) == 6 * 13
-    assert all(services[0] == "veilig-thuis" for services in routes.values())
+# ---- the entry page ships data as JSON and cards as templates ---------------------------------
 
+def test_entry_page_embeds_json_that_cannot_end_its_script_and_cards_as_templates():
+    import dataclasses
+    import json
+
+    from hulproute.render import Renderer
+    from hulproute.route_pages import RoutePages
+
+    hostile = "</script><script>alert(1)</script> & 'x' <!--"
+    strings = {**DATA.strings, "nl": {**DATA.strings["nl"], "route_q_where": hostile}}
+    pages = RoutePages(Renderer(dataclasses.replace(DATA, strings=strings), "nl"), None)
+    entry = pages.pages("../" + rf.LOCATIONS_FILE)[f"{rf.SECTION}/index.md"]
+    embedded = re.search(r'<script type="application/json" id="hr-route-data">(.*?)</script>', entry, re.S).group(1)
+    assert not re.search(r"[<>&']", embedded)  # escaped as \\u003c etc., as Jinja's |tojson does
+    data = json.loads(embedded)
+    assert data["t"].pop("q_where") == hostile
+    assert "<" not in json.dumps(data, ensure_ascii=False)  # else data only: no markup in the JSON
+    cards = re.findall(r'<template data-hr-card="([^"]+)"(?: data-hr-speaker="([^"]+)")?>', entry)
+    services = {s for who in WHO for what in WHAT for s in expected_services(True, who, what)}
+    assert sorted(cards) == sorted([(s, speaker) for s in services for speaker in ("self", "other")]
+                                   + [("local", ""), ("danger", "")])
+
+
+# ---- the browser looks places up exactly as Python does ------------------------------------------
+
+RUN_IN_PAGE = """async ([queries, names]) => {
+    const table = await (await fetch(document.getElementById("hr-route").dataset.locations)).json();
+    const api = window.HulprouteRoute;
+    return {
+        answers: queries.map(q => { const a = api.resolve(q, table); return [a.status, a.codes.map(i => table.m[i][1])]; }),
+        norms: names.map(n => api.norm(n)),
+    };
+}"""
+
+
+@pytest.mark.browser
+def test_the_shipped_script_looks_up_every_postcode_and_name_as_python_does(context, servers):
+    origin, _ = servers
+    postcodes = [written for row in POSTCODE_ROWS
+                 for written in (row["pc4"], f"{row['pc4']} AB", f"{row['pc4']}AB")]
+    names = name_queries()
+    unknown = ["Atlantis", "0000", "12345", "1234 ABC", ""]
+    queries = postcodes + names + unknown
+    # Normalisation on every name with accents or apostrophes, also typed with ’ or in capitals.
+    marked = [n for n in names if not n.isascii() or "'" in n]
+    assert marked, "data/ has names with accents and apostrophes; the comparison must include them"
+    spellings = [v for n in marked for v in (n, n.replace("'", "’"), n.upper())]
+
+    page = context.new_page()
+    page.goto(url(origin, "nl", "hulp-zoeken/"))
+    got = page.evaluate(RUN_IN_PAGE, [queries, spellings])  # one call: the loop runs in the page
+
+    slug = {m.code: m.slug for m in DATA.municipalities}
+    python = [[a.status, [slug[c] for c in a.codes]] for a in map(LOCATIONS.resolve, queries)]
+    differ = [(q, js, py) for q, js, py in zip(queries, got["answers"], python) if js != py]
+    assert differ == [], differ[:10]
+    norm_differ = [(n, js, rf.normalise(n)) for n, js in zip(spellings, got["norms"]) if js != rf.normalise(n)]
+    assert norm_differ == [], norm_differ[:10]
+    print(f"compared {len(postcodes)} postcode spellings of {len(POSTCODE_ROWS)} postcodes, "
+          f"{len(names)} names, {len(unknown)} unknown queries; normalised {len(spellings)} spellings "
+          f"of {len(marked)} names with accents or apostrophes")
+
+
+# ---- data errors -------------------------------------------------------------------------------
 
 def test_rules_with_unknown_answers_or_services_are_refused(data_copy):
     from hulproute.errors import DataError
@@ -121,5 +266,5 @@ def test_rules_with_unknown_answers_or_services_are_refused(data_copy):
     with pytest.raises(DataError) as caught:
         load_site_data(data_copy)
     message = str(caught.value)
-    assert "data/route_finder.yaml" in message and "unknown service 'fire-brigade'" in message
-    assert "unknown answer 'complex'" in message and "fix:" in message
+    assert "data/route_finder.yaml" in message and "unknown answer 'complex'" in message and "fix:" in message
+    assert "unknown service 'fire-brigade'" in message

@@ -1,7 +1,9 @@
 /* Route finder, in-page version (loaded only on /hulp-zoeken/). Without JavaScript the same
    questions are plain links to static pages; both come from the same routes and cards
-   (hulproute/route_pages.py), embedded in #hr-route-data. Only the place lookup runs here, on
-   the table in assets/hulproute/locaties.json, fetched when the reader reaches that question.
+   (hulproute/route_pages.py): the data as JSON in #hr-route-data, the cards as server-rendered
+   <template data-hr-card> elements that are cloned, never parsed. Text goes in only through
+   textContent (no innerHTML anywhere). Only the place lookup runs here, on the table in
+   assets/hulproute/locaties.json, fetched when the reader reaches that question.
    Answers live in this script's memory only: never in the address, the history or storage. */
 (function () {
   "use strict";
@@ -27,19 +29,37 @@
     if (!codes || !codes.length) { return { status: "unknown", codes: [] }; }
     return { status: codes.length === 1 ? "found" : "choose", codes: codes };
   }
-  window.hulproute = { resolve: resolve, norm: norm };
+  /* The two pure lookup functions, exposed so the tests can run this very code in Chromium on
+     every postcode and name (~6,600 queries) against Python's Locations.resolve(): driving the form
+     once per query would take minutes. They hold no state and see no answers. */
+  window.HulprouteRoute = Object.freeze({ resolve: resolve, norm: norm });
+
+  var cards = {};
+  document.querySelectorAll("template[data-hr-card]").forEach(function (node) {
+    cards[node.getAttribute("data-hr-card") + "|" + (node.getAttribute("data-hr-speaker") || "")] = node;
+  });
+
+  /* A copy of a server-rendered card (route_card.html.j2, route_local_card.html.j2, danger_panel). */
+  function card(name, speaker) {
+    return cards[name + "|" + (speaker || "")].content.cloneNode(true).firstElementChild;
+  }
 
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
   }
 
+  /* A text with {placeholders} as a list of strings and nodes (e.g. a phone number in <bdi>). */
+  function fillNodes(text, values) {
+    return text.split(/\{(\w+)\}/).map(function (part, i) { return i % 2 ? values[part] : part; });
+  }
+
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") { node.textContent = attrs[key]; } else if (key === "html") { node.innerHTML = attrs[key]; }
+      if (key === "text") { node.textContent = attrs[key]; }
       else if (key === "onclick") { node.addEventListener("click", attrs[key]); } else { node.setAttribute(key, attrs[key]); }
     });
-    (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
+    node.append.apply(node, (children || []).filter(function (child) { return child; }));
     return node;
   }
 
@@ -67,18 +87,18 @@
     ]);
   }
 
-  function html(markup) { var box = el("div", { html: markup }); return box.firstElementChild; }
-
+  /* Veilig Thuis's card with the region of the chosen municipality under its name. */
   function regionCard(index) {
     var m = places.m[index];
     var region = places.r[m[2]];
-    var item = html(D.cards["veilig-thuis"][speaker()]);
-    var line = el("p", { "class": "hr-route-region", text: fill(T.municipality_vt_region, { municipality: m[0], organisation: region[0] }) });
-    item.insertBefore(line, item.children[1]);
+    var item = card("veilig-thuis", speaker());
+    var lines = [el("p", { "class": "hr-route-region", text: fill(T.municipality_vt_region, { municipality: m[0], organisation: region[0] }) })];
     if (region[1]) {
-      item.insertBefore(el("p", {}, [el("a", { href: region[1], rel: "noreferrer noopener",
-        text: fill(T.municipality_vt_website, { organisation: region[0] }) })]), line.nextSibling);
+      lines.push(el("p", {}, [el("a", { href: region[1], rel: "noreferrer noopener",
+        text: fill(T.municipality_vt_website, { organisation: region[0] }) })]));
     }
+    var name = item.querySelector(".hr-route-item__name");
+    name.after.apply(name, lines);
     return item;
   }
 
@@ -92,7 +112,8 @@
     teams.forEach(function (team) {
       item.appendChild(el("p", {}, [el("strong", { text: team[0] })]));
       if (team[2]) {
-        item.appendChild(el("p", {}, [el("a", { "class": "hr-call", href: team[2] }, [el("span", { html: fill(T.call_label, { phone: '<bdi dir="ltr">' + team[1] + "</bdi>" }) })])]));
+        item.appendChild(el("p", {}, [el("a", { "class": "hr-call", href: team[2] }, [
+          el("span", {}, fillNodes(T.call_label, { phone: el("bdi", { dir: "ltr", text: team[1] }) }))])]));
       }
       if (team[3]) { item.appendChild(el("p", {}, [el("a", { href: team[3], rel: "noreferrer noopener", text: T.website_label + ": " + new URL(team[3]).hostname.replace(/^www\./, "") })])); }
     });
@@ -116,8 +137,8 @@
         list.appendChild(localCard(state.found));
         return;
       }
-      list.appendChild(html(D.cards[service][who[2]]));
-      if (service === "veilig-thuis") { list.appendChild(html(D.local)); }
+      list.appendChild(card(service, who[2]));
+      if (service === "veilig-thuis") { list.appendChild(card("local")); }
     });
     var answers = [state.urgent ? T.danger_yes : T.danger_no, who[1], what[1]];
     if (state.found !== null) { answers.push(places.m[state.found][0]); }
@@ -188,7 +209,7 @@
         button(T.danger_no, function () { state.urgent = false; go("who"); })
       ]);
     } else if (state.step === "who") {
-      parts = (state.urgent ? [html(D.danger), el("p", { text: T.after_danger })] : []).concat(
+      parts = (state.urgent ? [card("danger"), el("p", { text: T.after_danger })] : []).concat(
         question(2, T.q_who, D.who.map(function (w) { return button(w[1], function () { state.who = w[0]; go("what"); }); })),
         [nav("danger")]);
     } else if (state.step === "what") {
