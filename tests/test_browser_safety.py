@@ -1,5 +1,6 @@
 """Safety and privacy as a visitor experiences them, in Debian's Chromium (issue: quick exit,
-emergency bar, no traces, strict CSP). Each page type in Dutch and Arabic."""
+emergency bar, no traces, strict CSP). Each page type in Dutch and Arabic. What the quick exit
+does when used is tested in test_browser_exit.py."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,74 +28,6 @@ STRINGS = load_site_data().strings
 
 def cases():
     return [(lang, kind) for lang in LANGS for kind in PAGE_TYPES]
-
-
-# -- quick exit -------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("lang, kind", cases())
-def test_exit_button_leaves_and_back_does_not_return(context, servers, lang, kind):
-    origin, exit_url = servers
-    page = context.new_page()
-    page.goto(url(origin, lang, PAGE_TYPES[kind]))
-    button = page.locator("a[data-hr-exit]")
-    assert button.evaluate("e => e.firstChild.textContent.trim()") == STRINGS[lang]["exit_label"]
-    button.click()
-    page.wait_for_url(exit_url)
-    page.go_back()
-    assert not page.url.startswith(origin), page.url
-
-
-@pytest.mark.parametrize("lang, kind", cases())
-def test_shift_three_times_leaves_with_announcements(context, servers, lang, kind):
-    origin, exit_url = servers
-    page = context.new_page()
-    page.goto(url(origin, lang, PAGE_TYPES[kind]))
-    status = page.locator("#hr-exit-status")
-    assert status.get_attribute("aria-live") == "polite"
-    page.keyboard.press("Shift")
-    assert status.inner_text() == STRINGS[lang]["exit_press_2"]
-    page.keyboard.press("Shift")
-    assert status.inner_text() == STRINGS[lang]["exit_press_1"]
-    page.keyboard.press("Shift")
-    page.wait_for_url(exit_url)
-    page.go_back()
-    assert not page.url.startswith(origin), page.url
-
-
-def test_shift_used_for_typing_does_not_exit(context, servers):
-    origin, _ = servers
-    page = context.new_page()
-    page.goto(url(origin, "nl", ""))
-    for _ in range(3):
-        page.keyboard.press("Shift+A")
-    page.wait_for_timeout(300)
-    assert page.url.startswith(origin)
-    assert page.locator("#hr-exit-status").inner_text() == ""
-
-
-def test_shift_presses_expire_after_five_seconds(context, servers):
-    origin, _ = servers
-    page = context.new_page()
-    page.clock.install()
-    page.goto(url(origin, "nl", ""))
-    page.keyboard.press("Shift")
-    page.keyboard.press("Shift")
-    page.clock.run_for(5100)
-    assert page.locator("#hr-exit-status").inner_text() == STRINGS["nl"]["exit_expired"]
-    page.keyboard.press("Shift")
-    page.wait_for_timeout(300)
-    assert page.url.startswith(origin)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_exit_is_first_control_after_skip_link(context, servers, lang):
-    origin, _ = servers
-    page = context.new_page()
-    page.goto(url(origin, lang, "gemeente/amsterdam/"))
-    page.keyboard.press("Tab")
-    assert "md-skip" in (page.evaluate("document.activeElement.className") or "")
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.hasAttribute('data-hr-exit')")
 
 
 # -- visible without scrolling, big enough to tap, never covering focus -----------------------

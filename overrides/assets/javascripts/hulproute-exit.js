@@ -1,63 +1,129 @@
-/* Quick exit ("Snel weg"), after the GOV.UK "Exit this page" component.
+/* Quick exit ("Snel weg"), after GOV.UK Frontend's "Exit this page" component.
    Without JavaScript the button is a plain link to a neutral page. With it:
-   - a click hides the page at once and replaces this history entry, so Back does not return here;
-   - pressing Shift three times within 5 seconds does the same, with each step announced to
-     screen readers through a polite live region. Texts come from data attributes (translated). */
+   - a click, or Shift pressed on its own three times within 5 seconds, starts the exit once:
+     the page's content is hidden, an overlay with role="alert" says "you are leaving" (it sits
+     outside the hidden content, so it is seen and announced), and location.replace() swaps this
+     history entry for the neutral page, so Back does not return here;
+   - each Shift press fills one of three dots on the button (for sighted keyboard users) and is
+     announced in a polite live region (for screen-reader users);
+   - keys are read in the capture phase on window, before any widget on the page can stop them.
+   Every text comes from the button's data attributes (translated, escaped by the template) and is
+   set with textContent, never parsed as HTML. */
 (function () {
   "use strict";
   var link = document.querySelector("[data-hr-exit]");
   if (!link) { return; }
   var status = document.getElementById("hr-exit-status");
+  var root = document.documentElement;
   var WINDOW_MS = 5000;
   var presses = 0;
-  var timer = null;
-  var otherKeyWithShift = false;
+  var windowTimer = null;    // ends the 5-second window for three presses
+  var quietTimer = null;     // clears the "stopped" message, so it is not read again later
+  var shiftWasModifier = false;
+  var exiting = false;
+  var overlay = null;
+  var title = "";
+  var dots = buildDots();
+
+  function buildDots() {
+    // Decoration only: screen readers get the same progress from the live region.
+    var box = document.createElement("span");
+    box.className = "hr-exit__dots";
+    box.setAttribute("aria-hidden", "true");
+    for (var i = 0; i < 3; i += 1) {
+      var dot = document.createElement("span");
+      dot.className = "hr-exit__dot";
+      box.appendChild(dot);
+    }
+    link.appendChild(box);
+    link.classList.add("hr-exit__link--dots");
+    return box;
+  }
+
+  function showPresses() {
+    dots.classList.toggle("hr-exit__dots--active", presses > 0);
+    for (var i = 0; i < dots.children.length; i += 1) {
+      dots.children[i].classList.toggle("hr-exit__dot--on", i < presses);
+    }
+  }
 
   function say(attribute) {
-    if (status) { status.textContent = link.getAttribute(attribute) || ""; }
+    if (quietTimer) { clearTimeout(quietTimer); quietTimer = null; }
+    if (status) { status.textContent = attribute ? link.getAttribute(attribute) || "" : ""; }
   }
 
-  function reset(announce) {
+  function stopCounting(announce) {
     presses = 0;
-    if (timer) { clearTimeout(timer); timer = null; }
-    if (announce) { say("data-hr-expired"); }
+    if (windowTimer) { clearTimeout(windowTimer); windowTimer = null; }
+    showPresses();
+    if (announce) {
+      say("data-hr-expired");
+      quietTimer = setTimeout(function () { say(null); }, WINDOW_MS);
+    }
   }
 
-  function leave(event) {
-    if (event) { event.preventDefault(); }
-    document.documentElement.classList.add("hr-exiting");
+  function leave() {
+    if (exiting) { return; }  // a second click or press must not start a second navigation
+    exiting = true;
+    stopCounting(false);
+    say(null);
+    title = document.title;
     document.title = "";
-    say("data-hr-leaving");
+    root.classList.add("hr-exiting");
+    overlay = document.createElement("div");
+    overlay.className = "hr-exit-overlay";
+    overlay.setAttribute("role", "alert");
+    document.body.appendChild(overlay);
+    // Text set after the alert is in the document: screen readers announce a change of an
+    // existing alert more reliably than an alert inserted with its text.
+    overlay.textContent = link.getAttribute("data-hr-leaving") || "";
     window.location.replace(link.href);
   }
 
-  link.addEventListener("click", leave);
-
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift") {
-      // Shift used for a capital letter or a shortcut is not a quick-exit press.
-      otherKeyWithShift = event.shiftKey;
-      if (presses > 0) { reset(false); }
-    }
+  link.addEventListener("click", function (event) {
+    event.preventDefault();  // also on a second click: a plain link would add a history entry
+    leave();
   });
 
-  document.addEventListener("keyup", function (event) {
-    if (event.key !== "Shift") { return; }
-    if (otherKeyWithShift) { otherKeyWithShift = false; return; }
+  window.addEventListener("keydown", function (event) {
+    if (exiting) { return; }
+    if (event.key === "Shift") {
+      if (!event.repeat) { shiftWasModifier = false; }
+      return;
+    }
+    // Shift held for a capital letter or a shortcut is not a quick-exit press; any other key
+    // ends a started count.
+    if (event.shiftKey) { shiftWasModifier = true; }
+    if (presses > 0) { stopCounting(true); }
+  }, true);
+
+  // Shift+click (selecting text) uses Shift as a modifier too.
+  window.addEventListener("mousedown", function (event) {
+    if (event.shiftKey) { shiftWasModifier = true; }
+  }, true);
+
+  window.addEventListener("keyup", function (event) {
+    if (exiting || event.key !== "Shift") { return; }
+    if (shiftWasModifier) { shiftWasModifier = false; return; }
     presses += 1;
+    if (presses >= 3) { leave(); return; }
     if (presses === 1) {
-      timer = setTimeout(function () { reset(true); }, WINDOW_MS);
+      windowTimer = setTimeout(function () { stopCounting(true); }, WINDOW_MS);
       say("data-hr-press-2");
-    } else if (presses === 2) {
-      say("data-hr-press-1");
     } else {
-      reset(false);
-      leave();
+      say("data-hr-press-1");
     }
-  });
+    showPresses();
+  }, true);
 
-  // Coming back through the browser cache must not show a hidden page.
+  // A page restored from the browser's cache must come back usable, not blank.
   window.addEventListener("pageshow", function () {
-    document.documentElement.classList.remove("hr-exiting");
+    if (overlay && overlay.parentNode) { overlay.parentNode.removeChild(overlay); }
+    overlay = null;
+    root.classList.remove("hr-exiting");
+    if (exiting) { document.title = title; }
+    exiting = false;
+    stopCounting(false);
+    say(null);
   });
 })();
