@@ -44,3 +44,19 @@ def visible_text(html: str) -> str:
     text = re.sub(r"<script\b.*?</script>|<style\b.*?</style>", " ", article, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", text)
     return re.sub(r"\s+", " ", text).replace("&amp;", "&").strip()
+
+
+def set_csv_cell(path: Path, key_column: str, key: str, column: str, value: str) -> None:
+    """Set one cell of a data CSV (the first row whose key_column is key), quoting as csv does."""
+    import csv
+
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    header = list(rows[0].keys())
+    hits = [row for row in rows if row[key_column] == key]
+    assert hits, f"test setup: {key} not in {path.name}"
+    hits[0][column] = value
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(rows)

@@ -7,7 +7,6 @@ loader on the real data with one change, so a case fails if the data or loader d
 """
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Callable
 
@@ -15,6 +14,7 @@ import pytest
 
 from hulproute.errors import DataError
 from hulproute.loader import load_site_data
+from tests.helpers import set_csv_cell
 
 Edit = Callable[[Path], None]
 
@@ -49,16 +49,7 @@ def csv_cell(name: str, key: str, column: str, value: str) -> Edit:
     """Set one cell of the CSV row whose first column is `key` (written with csv, so quoting is right)."""
     def edit(data: Path) -> None:
         path = data / name
-        with path.open(newline="", encoding="utf-8") as handle:
-            rows = list(csv.DictReader(handle))
-        header = list(rows[0].keys())
-        matches = [row for row in rows if row[header[0]] == key]
-        assert matches, f"test setup: no row {key} in {name}"
-        matches[0][column] = value
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=header)
-            writer.writeheader()
-            writer.writerows(rows)
+        set_csv_cell(path, path.read_text(encoding="utf-8").split(",", 1)[0], key, column, value)
     return edit
 
 

@@ -7,7 +7,6 @@ Markdown link/emphasis syntax. The built pages must show those characters exactl
 """
 from __future__ import annotations
 
-import csv
 import html
 import json
 import re
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, write_fixture_config
-from tests.helpers import build_atomically
+from tests.helpers import build_atomically, set_csv_cell
 
 # Everything that must stay text; a name still needs letters (the schema checks that).
 HOSTILE = "Zorg {{ 7*7 }} {% if 1 %}ja{% endif %} {# c #} <script>alert(1)</script> & \"q\" 's \u200f [x](javascript:alert(1)) *nadruk*"
@@ -28,19 +27,6 @@ HOSTILE_TEXT = "Let op <script>alert(2)</script> & \"q\" 's \u200f [y](javascrip
 CITED_SOURCE = "seed-amsterdam-amstelland-2020"
 CITING_PAGE = "rechten/advies-of-melding-bij-veilig-thuis/index.html"  # cites CITED_SOURCE
 LANGUAGES = ("nl", "ar")
-
-
-def _set_csv(path: Path, key_column: str, key: str, column: str, value: str) -> None:
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    header = list(rows[0].keys())
-    hits = [row for row in rows if row[key_column] == key]
-    assert hits, f"test setup: {key} not in {path.name}"
-    hits[0][column] = value
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header)
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -58,9 +44,9 @@ def hostile_site(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("hostile")
     data = work / "data"
     shutil.copytree(DATA, data)
-    _set_csv(data / "municipalities.csv", "code", "GM0736", "name", HOSTILE)
-    _set_csv(data / "municipalities.csv", "code", "GM0736", "also_known_as", HOSTILE + " bis")
-    _set_csv(data / "places.csv", "place", "Vinkeveen", "place", HOSTILE + " Vinkeveen")
+    set_csv_cell(data / "municipalities.csv", "code", "GM0736", "name", HOSTILE)
+    set_csv_cell(data / "municipalities.csv", "code", "GM0736", "also_known_as", HOSTILE + " bis")
+    set_csv_cell(data / "places.csv", "place", "Vinkeveen", "place", HOSTILE + " Vinkeveen")
     _replace(data / "local_contacts.yaml", "name: Blijf Groep (Oranje Huis Amsterdam)", f"name: {yaml_string(HOSTILE + ' opvang')}")
     _replace(data / "veilig_thuis_regions.yaml", "display_name: Veilig Thuis Utrecht,", f"display_name: {yaml_string(HOSTILE + ' VT')},")
     _replace(data / "national_services.yaml", "name: De Kindertelefoon", f"name: {yaml_string(HOSTILE + ' lijn')}")
