@@ -41,10 +41,11 @@ _MARKDOWN_SYNTAX = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]{}"}
 
 
 def markdown_text(value: Any) -> Markup:
-    """Text from data/ placed where Markdown will read it (footnotes, lists in hand-written pages):
-    HTML-escaped once, and Markdown's syntax characters written as character references, which
-    Markdown leaves alone and the browser shows as the character: a name with [x](…) or *…*
-    stays text. Markup (a macro's HTML) passes unchanged."""
+    """Text from data/ as it is printed into any page (generated pages are Markdown documents,
+    and macros land in hand-written Markdown): HTML-escaped once, and Markdown's syntax
+    characters written as character references, which Markdown leaves alone and the browser
+    shows as the character, so a name with [x](…) or *…* stays text. Markup (HTML our own
+    templates made from escaped values) passes unchanged."""
     if isinstance(value, Markup):
         return value
     return Markup(str(escape(value)).translate(_MARKDOWN_SYNTAX))
