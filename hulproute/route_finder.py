@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Iterable, Iterator, Literal, Optional
 
 from hulproute import phones
 from hulproute.errors import SiteError
@@ -88,8 +88,54 @@ class Resolution:
     codes: tuple[str, ...] = ()
 
 
+# A suffix written in brackets, as in "Hengelo (Gld)" or the municipality "Bergen (NH.)".
+_BRACKETED = re.compile(r"^(?P<bare>.+?)\s*\((?P<token>[^()]+)\)$")
+# A short last word that may be a suffix, as in "Haren Gn", "Well L", "Bavel AC".
+_SHORT_LAST_WORD = re.compile(r"^(?P<bare>.+?)\s+(?P<token>[^\s()]{1,3})$")
+
+
+def place_suffixes(names: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """The suffixes that official names carry to tell places of the same name apart, from the data.
+
+    The BAG names a place after a namesake elsewhere with a suffix: "Haren Gn" (Groningen) beside
+    Haren (Oss), "Hengelo (Gld)" beside Hengelo, "Bavel AC" beside Bavel (Breda). A reader types
+    the bare name, which then fits several municipalities and must ask. Rather than a hand list,
+    a suffix token (normalised) is
+      - any text in brackets at the end of a place or municipality name ("(Gld)", "(NH.)"), or
+      - a last word of at most three characters whose removal leaves a name that exists, as a
+        place or municipality, in another municipality ("Gn" in "Haren Gn", "L" in "Well L").
+    Every name ending in such a token as a separate word is then suffixed, also where its bare
+    name exists nowhere else ("Beers NB", "Driehuis NH": typing "Beers" finds it). Longer last
+    words are parts of names ("Stoutenburg Noord", "Winterswijk Meddo"), not suffixes.
+    `names` are (name, municipality code) pairs.
+    """
+    names = list(names)
+    where: dict[str, set[str]] = {}
+    for name, code in names:
+        where.setdefault(normalise(name), set()).add(code)
+    tokens = set()
+    for name, code in names:
+        if bracketed := _BRACKETED.match(name):
+            tokens.add(normalise(bracketed["token"]))
+        elif (short := _SHORT_LAST_WORD.match(name)) and where.get(normalise(short["bare"]), set()) - {code}:
+            tokens.add(normalise(short["token"]))
+    return frozenset(tokens)
+
+
+def bare_name(name: str, suffixes: frozenset[str]) -> Optional[str]:
+    """The name without its suffix ("Haren Gn" -> "Haren"), or None when it has none."""
+    match = _BRACKETED.match(name) or _SHORT_LAST_WORD.match(name)
+    if match and normalise(match["token"]) in suffixes:
+        return match["bare"]
+    return None
+
+
 class Locations:
-    """Postcodes, place names and municipality names, each pointing at municipality codes."""
+    """Postcodes, place names and municipality names, each pointing at municipality codes.
+
+    A name is found under its own spelling and, when it has a suffix (`place_suffixes`), under
+    its bare name too: "Haren Gn" finds Groningen, "Haren" asks between Oss and Groningen.
+    """
 
     def __init__(self, data: SiteData) -> None:
         self.municipalities = data.municipalities
@@ -97,14 +143,14 @@ class Locations:
             p.pc4: (p.municipality, *[c for c in p.other_municipalities if c != p.municipality])
             for p in data.postcodes
         }
+        written = [(name, m.code) for m in data.municipalities for name in (m.name, m.also_known_as) if name]
+        written += [(place, code) for code, places in data.places.items() for place in places]
+        self.suffixes = place_suffixes(written)
         names: dict[str, list[str]] = {}
-        for m in data.municipalities:
-            for name in {m.name, re.sub(r"\s*\(.*\)$", "", m.name), m.also_known_as}:
-                if name:
-                    names.setdefault(normalise(name), []).append(m.code)
-        for code, places in data.places.items():
-            for place in places:
-                names.setdefault(normalise(place), []).append(code)
+        for name, code in written:
+            for spelling in (name, bare_name(name, self.suffixes)):
+                if spelling:
+                    names.setdefault(normalise(spelling), []).append(code)
         order = {m.code: i for i, m in enumerate(data.municipalities)}
         self.by_name = {k: tuple(sorted(set(v), key=order.__getitem__)) for k, v in names.items()}
 

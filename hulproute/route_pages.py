@@ -29,6 +29,8 @@ CLIENT_TEXTS = (
     "route_local_title", "route_municipality_page", "municipality_vt_region", "municipality_vt_website",
     "local_unknown", "call_label", "website_label",
 )
+# The place lookup's own texts (download failed, the municipality list, one region for all candidates).
+CLIENT_TEXTS += ("route_where_failed", "route_where_list", "route_where_same_region")
 
 
 def _depth_prefix(depth: int) -> str:

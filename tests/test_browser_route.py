@@ -247,6 +247,137 @@ def test_urgent_answer_shows_112_before_anything_else(context, servers, lang):
     assert first_link.get_attribute("href") == "tel:112"
 
 
+# ---- places by visible labels, at 360x640 with touch: suffixes, one region, a weak connection ----
+
+LOCATIONS = rf.Locations(DATA)
+
+
+def answer_by_taps(page, lang: str, urgent: bool, who: str, what: str) -> None:
+    t = STRINGS[lang]
+    for label in (t["route_danger_yes"] if urgent else t["route_danger_no"], t[f"route_who_{who}"], t[f"route_what_{what}"]):
+        page.get_by_role("button", name=label, exact=True).tap()
+
+
+def search_place(page, lang: str, text: str) -> None:
+    t = STRINGS[lang]
+    page.get_by_label(t["route_where_label"]).fill(text)
+    page.get_by_role("button", name=t["route_where_submit"], exact=True).tap()
+
+
+def candidates(query: str) -> list[str]:
+    return [DATA.municipality(c).name for c in LOCATIONS.resolve(query).codes]
+
+
+def region_of(name: str) -> str:
+    municipality = next(m for m in DATA.municipalities if m.name == name)
+    return DATA.regions[municipality.veilig_thuis_region].display_name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_bare_place_name_asks_between_the_places_that_carry_it(context, servers, lang):
+    """'Haren' is Haren (Oss) and 'Haren Gn' (Groningen): the reader chooses, nothing is guessed."""
+    origin, _ = servers
+    t = STRINGS[lang]
+    page = context.new_page()
+    page.goto(url(origin, lang, ENTRY))
+    before = trace(page)
+    answer_by_taps(page, lang, False, "partner", "partnergeweld")
+    search_place(page, lang, "Haren")
+    message = page.locator("#hr-route-message")
+    message.get_by_role("button").first.wait_for()
+    assert sorted(message.get_by_role("button").all_inner_texts()) == sorted(candidates("Haren")) == ["Groningen", "Oss"]
+    assert t["route_where_choose"].format(query="Haren") in message.inner_text()
+    assert region_of("Oss") != region_of("Groningen")  # so no same-region sentence here
+    assert page.locator(".hr-route-same-region").count() == 0
+    message.get_by_role("button", name="Groningen", exact=True).tap()
+    page.get_by_role("heading", name=t["route_result_title"]).wait_for()
+    assert "Groningen" in page.locator(".hr-route-answers").inner_text()
+    assert region_of("Groningen") in page.locator("li[data-service='veilig-thuis']").inner_text()
+    # The suffixed name is one place only.
+    page.get_by_role("button", name=t["route_back"], exact=True).tap()
+    search_place(page, lang, "Haren Gn")
+    page.get_by_role("heading", name=t["route_result_title"]).wait_for()
+    assert "Groningen" in page.locator(".hr-route-answers").inner_text()
+    assert trace(page) == before  # nothing typed in the address, history or storage
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_choice_within_one_veilig_thuis_region_says_so(context, servers, lang):
+    def region(code: str) -> str:
+        return DATA.municipality(code).veilig_thuis_region
+
+    # A name from data/ whose municipalities all share one region, and the first of them.
+    name, codes = next((n, c) for n, c in sorted(LOCATIONS.by_name.items())
+                       if len(c) > 1 and len({region(x) for x in c}) == 1)
+    organisation = DATA.regions[region(codes[0])].display_name
+    origin, _ = servers
+    t = STRINGS[lang]
+    page = context.new_page()
+    page.goto(url(origin, lang, ENTRY))
+    answer_by_taps(page, lang, False, "iemand-anders", "weet-niet")
+    search_place(page, lang, name)
+    note = page.locator("#hr-route-message").get_by_text(t["route_where_same_region"].format(name=organisation))
+    note.wait_for()
+    assert page.locator("#hr-route-message").get_by_role("button").all_inner_texts() == \
+        [DATA.municipality(c).name for c in codes]
+    page.locator("#hr-route-message").get_by_role("button", name=DATA.municipality(codes[-1]).name, exact=True).tap()
+    page.get_by_role("heading", name=t["route_result_title"]).wait_for()
+    assert organisation in page.locator("li[data-service='veilig-thuis']").inner_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_failed_download_of_the_places_says_so_offers_the_list_and_tries_again(context, servers, lang):
+    origin, _ = servers
+    t = STRINGS[lang]
+    down, requests = True, []
+
+    def weak_connection(route):
+        requests.append(down)
+        if down:
+            route.abort("internetdisconnected")
+        else:
+            route.fulfill(response=route.fetch())
+
+    page = context.new_page()
+    page.route("**/" + rf.LOCATIONS_FILE, weak_connection)
+    page.goto(url(origin, lang, ENTRY))
+    before = trace(page)
+    answer_by_taps(page, lang, False, "partner", "partnergeweld")
+    search_place(page, lang, "Vinkeveen")
+    message = page.locator("#hr-route-message")
+    message.get_by_text(t["route_where_failed"]).wait_for()
+    link = message.get_by_role("link", name=t["route_where_list"], exact=True)
+    assert link.evaluate("a => a.href") == url(origin, lang, "gemeente/")
+    assert page.locator(".hr-route-list").count() == 0
+    tries = len(requests)
+    # The connection is back: the next search downloads again and finds the place (still typed in).
+    down = False
+    assert page.get_by_label(t["route_where_label"]).input_value() == "Vinkeveen"
+    page.get_by_role("button", name=t["route_where_submit"], exact=True).tap()
+    page.get_by_role("heading", name=t["route_result_title"]).wait_for()
+    assert len(requests) == tries + 1 and requests[-1] is False
+    assert page.locator("a[href$='gemeente/de-ronde-venen/']").count() == 1
+    assert trace(page) == before
+
+
+def test_a_stalled_download_of_the_places_ends_in_the_message_too(context, servers):
+    origin, _ = servers
+    t = STRINGS["nl"]
+    stalled = []
+    page = context.new_page()
+    page.clock.install()
+    page.route("**/" + rf.LOCATIONS_FILE, lambda route: stalled.append(route))  # never answered
+    page.goto(url(origin, "nl", ENTRY))
+    answer_by_taps(page, "nl", False, "partner", "partnergeweld")
+    search_place(page, "nl", "Vinkeveen")
+    page.clock.run_for(5_000)
+    assert page.locator("#hr-route-message").get_by_text(t["route_where_failed"]).count() == 0  # still waiting
+    page.clock.run_for(6_000)
+    page.locator("#hr-route-message").get_by_text(t["route_where_failed"]).wait_for()
+    assert stalled
+    page.get_by_role("link", name=t["route_where_list"], exact=True).wait_for()
+
+
 def test_locations_are_fetched_only_by_the_route_finder(context, servers):
     origin, _ = servers
     page = context.new_page()

@@ -71,23 +71,48 @@ def expected_services(urgent: bool, who: str, what: str) -> list[str]:
     return services
 
 
-def expected_names() -> dict[str, set[str]]:
-    """{normalised name: municipality codes} from places.csv and municipalities.csv (name, the
-    name without its province suffix such as 'Bergen (NH.)', and also_known_as)."""
+def written_names() -> list[tuple[str, str]]:
+    """(name, municipality code) for every place and municipality name as written in data/."""
+    return ([(r["place"], r["municipality"]) for r in PLACE_ROWS] + [(r["name"], r["code"]) for r in MUNICIPALITY_ROWS]
+            + [(r["also_known_as"], r["code"]) for r in MUNICIPALITY_ROWS if r["also_known_as"]])
+
+
+def exact_names() -> dict[str, set[str]]:
+    """{normalised name: municipality codes} for the names exactly as written, no suffix removed."""
     names: dict[str, set[str]] = defaultdict(set)
-    for row in PLACE_ROWS:
-        names[rf.normalise(row["place"])].add(row["municipality"])
-    for row in MUNICIPALITY_ROWS:
-        for name in (row["name"], re.sub(r"\s*\(.*\)$", "", row["name"]), row["also_known_as"]):
-            if name:
-                names[rf.normalise(name)].add(row["code"])
+    for name, code in written_names():
+        names[rf.normalise(name)].add(code)
+    return names
+
+
+def suffixed_names() -> dict[tuple[str, str], tuple[str, str]]:
+    """{(name, code): (bare name, normalised suffix)} for every name in data/ that carries a suffix telling it apart
+    from a namesake: text in brackets at the end ('Hengelo (Gld)', 'Bergen (NH.)'), or a last word
+    of at most three characters ('Haren Gn', 'Well L') of a kind that, on at least one name,
+    leaves a name existing in another municipality when removed. Worked out here from the CSV
+    files on their own, to check hulproute.route_finder.place_suffixes against."""
+    exact = exact_names()
+    bracketed = {k: m for k in written_names() if (m := re.fullmatch(r"(.+?)\s*\(([^()]+)\)", k[0]))}
+    short = {k: m for k in written_names() if k not in bracketed and (m := re.fullmatch(r"(.+?)\s+(\S{1,3})", k[0]))}
+    tokens = {rf.normalise(m.group(2)) for m in bracketed.values()}
+    tokens |= {rf.normalise(m.group(2)) for (_, code), m in short.items() if exact.get(rf.normalise(m.group(1)), set()) - {code}}
+    return {k: (m.group(1), rf.normalise(m.group(2))) for k, m in (bracketed | short).items()
+            if rf.normalise(m.group(2)) in tokens}
+
+
+def expected_names() -> dict[str, set[str]]:
+    """{normalised name: municipality codes}: every name as written in places.csv and
+    municipalities.csv (also_known_as included), and every suffixed name without its suffix."""
+    names = exact_names()
+    for (_, code), (bare, _) in suffixed_names().items():
+        names[rf.normalise(bare)].add(code)
     return names
 
 
 def name_queries() -> list[str]:
-    """Every place and municipality name as written in data/ (also_known_as included)."""
-    return ([r["place"] for r in PLACE_ROWS] + [r["name"] for r in MUNICIPALITY_ROWS]
-            + [r["also_known_as"] for r in MUNICIPALITY_ROWS if r["also_known_as"]])
+    """Every place and municipality name as written in data/ (also_known_as included), and
+    every suffixed one also without its suffix ('Haren Gn' and 'Haren')."""
+    return [name for name, _ in written_names()] + sorted({bare for bare, _ in suffixed_names().values()})
 
 
 # ---- rules --------------------------------------------------------------------------------------
@@ -166,6 +191,46 @@ def test_every_place_and_municipality_name_resolves_and_ambiguous_names_ask_to_c
     assert any(len(codes) > 1 for codes in names.values())
 
 
+def test_a_bare_name_asks_between_every_place_that_carries_it_with_or_without_suffix():
+    suffixed = suffixed_names()
+    exact, expected = exact_names(), expected_names()
+    assert suffixed, "data/places.csv has suffixed names such as 'Haren Gn'; the rule must find them"
+    for (name, code), (bare, _) in suffixed.items():
+        # The suffixed name is its own place: only the municipalities that carry that very name.
+        own = LOCATIONS.resolve(name)
+        assert set(own.codes) == exact[rf.normalise(name)], name
+        assert own.status == ("found" if len(own.codes) == 1 else "choose"), name
+        # The bare name asks between all candidates: namesakes without suffix and with any suffix.
+        candidates = expected[rf.normalise(bare)]
+        assert code in candidates
+        answer = LOCATIONS.resolve(bare)
+        assert set(answer.codes) == candidates, bare
+        assert answer.status == ("choose" if len(candidates) > 1 else "found"), bare
+        if exact.get(rf.normalise(bare), set()) - {code}:
+            assert answer.status == "choose", bare  # a namesake elsewhere: never guessed
+    assert rf.place_suffixes(written_names()) == {token for _, token in suffixed.values()}
+    # Known cases from the issue, by the municipalities' names in data/.
+    names = {r["code"]: r["name"] for r in MUNICIPALITY_ROWS}
+    def municipalities(query: str) -> set[str]:
+        return {names[c] for c in LOCATIONS.resolve(query).codes}
+    assert municipalities("Haren") == {"Oss", "Groningen"} and municipalities("Haren Gn") == {"Groningen"}
+    assert municipalities("Hengelo (Gld)") == municipalities("hengelo gld") == {"Bronckhorst"}
+    for bare in ("Hengelo", "Rijswijk", "Vianen", "Katwijk", "Oosterwolde", "Well", "Afferden"):
+        assert LOCATIONS.resolve(bare).status == "choose", bare
+    assert len(municipalities("Rijswijk")) == 3  # Rijswijk (ZH.), Rijswijk (GLD), Rijswijk (NB)
+    # A longer last word is part of the name, not a suffix.
+    assert municipalities("Stoutenburg") == {names[r["municipality"]] for r in PLACE_ROWS if r["place"] == "Stoutenburg"}
+    # How many names that used to be found at once now ask (the closing note of issue 11).
+    before = exact_names()
+    for row in MUNICIPALITY_ROWS:  # the lookup already knew municipality names without "(NH.)"
+        before[rf.normalise(re.sub(r"\s*\(.*\)$", "", row["name"]))].add(row["code"])
+    now_choose = sorted(n for n, codes in before.items() if len(codes) == 1 and len(expected[n]) > 1)
+    newly_found = sorted(set(expected) - set(before))
+    assert now_choose and all(LOCATIONS.resolve(n).status == "choose" for n in now_choose)
+    print(f"{len(suffixed)} suffixed names; {len(now_choose)} names changed from found to choose: "
+          f"{', '.join(now_choose)}; {len(newly_found)} bare names newly known: {', '.join(newly_found)}")
+
+
 def test_our_places_are_the_reference_table_row_by_row():
     rows = reference_rows("woonplaats_gemeente.csv")
     reference = sorted((r["woonplaats"], r["gm_code"]) for r in rows)
@@ -230,8 +295,9 @@ RUN_IN_PAGE = """async ([queries, names]) => {
 def test_the_shipped_script_looks_up_every_postcode_and_name_as_python_does(context, servers):
     origin, _ = servers
     postcodes = [written for row in POSTCODE_ROWS
-                 for written in (row["pc4"], f"{row['pc4']} AB", f"{row['pc4']}AB")]
-    names = name_queries()
+                 for written in (row["pc4"], f"{row['pc4']} AB", f"{row['pc4']}AB", f" {row['pc4']}ab ")]
+    names = name_queries()  # with and without suffix: "Haren Gn" and "Haren"
+    assert len(names) > len(written_names())
     unknown = ["Atlantis", "0000", "12345", "1234 ABC", ""]
     queries = postcodes + names + unknown
     # Normalisation on every name with accents or apostrophes, also typed with ’ or in capitals.

@@ -3,7 +3,8 @@
    (hulproute/route_pages.py): the data as JSON in #hr-route-data, the cards as server-rendered
    <template data-hr-card> elements that are cloned, never parsed. Text goes in only through
    textContent (no innerHTML anywhere). Only the place lookup runs here, on the table in
-   assets/hulproute/locaties.json, fetched when the reader reaches that question.
+   assets/hulproute/locaties.json, fetched when the reader reaches that question; if that download
+   fails or stalls, the reader is told so, offered the municipality list, and the next search tries again.
    Answers live in this script's memory only: never in the address, the history or storage. */
 (function () {
   "use strict";
@@ -165,12 +166,17 @@
       event.preventDefault();
       lookup(input.value);
     });
+    if (state.message && state.query) { input.value = state.query; }  // kept in memory only, to try again
     var message = el("div", { id: "hr-route-message", role: "status" });
     if (state.message) { message.appendChild(el("p", { text: state.message })); }
+    if (state.message && state.failed) {
+      message.appendChild(el("p", {}, [el("a", { href: D.base + "gemeente/", text: T.where_list })]));
+    }
     if (state.options.length) {
       message.appendChild(el("ul", { "class": "hr-route-choices" }, state.options.map(function (index) {
         return el("li", {}, [button(places.m[index][0], function () { choose(index); })]);
       })));
+      if (state.note) { message.appendChild(el("p", { "class": "hr-route-same-region", text: state.note })); }
     }
     return [
       el("p", { "class": "hr-route-step", text: fill(T.step, { number: 4 }) }),
@@ -184,20 +190,49 @@
 
   function choose(index) { state.found = index; state.message = ""; state.options = []; go("result"); }
 
-  function lookup(query) {
-    if (!query.trim()) { return; }
-    if (!places) { loadPlaces().then(function () { lookup(query); }); return; }
-    var answer = resolve(query, places);
-    if (answer.status === "found") { choose(answer.codes[0]); return; }
-    state.message = fill(answer.status === "choose" ? T.where_choose : T.where_unknown, { query: query.trim() });
-    state.options = answer.status === "choose" ? answer.codes : [];
+  /* A message (and the candidates to choose from) under the field; focus stays there. */
+  function show(message, options, failed, note) {
+    state.message = message; state.options = options; state.failed = failed; state.note = note;
     render(true);
   }
 
+  /* The one Veilig Thuis of all candidates, or "" when they differ. */
+  function sameRegion(codes) {
+    var region = places.m[codes[0]][2];
+    return codes.every(function (i) { return places.m[i][2] === region; }) ? places.r[region][0] : "";
+  }
+
+  function lookup(query) {
+    if (!query.trim()) { return; }
+    state.query = query;
+    if (!places) {
+      loadPlaces().then(function () { if (state.step === "where") { lookup(query); } },
+        function () { if (state.step === "where") { show(T.where_failed, [], true, ""); } });
+      return;
+    }
+    var answer = resolve(query, places);
+    if (answer.status === "found") { choose(answer.codes[0]); return; }
+    var choice = answer.status === "choose";
+    var region = choice ? sameRegion(answer.codes) : "";
+    show(fill(choice ? T.where_choose : T.where_unknown, { query: query.trim() }), choice ? answer.codes : [],
+      false, region ? fill(T.where_same_region, { name: region }) : "");
+  }
+
+  /* The location table, fetched once. A failed, refused or stalled download (no answer within
+     10 s) rejects and is forgotten, so that the reader's next search tries again. */
   function loadPlaces() {
-    loading = loading || fetch(app.getAttribute("data-locations"), { credentials: "omit" })
-      .then(function (response) { return response.json(); })
-      .then(function (table) { places = table; });
+    if (!loading) {
+      var controller = new AbortController();
+      var timer = setTimeout(function () { controller.abort(); }, 10000);
+      loading = fetch(app.getAttribute("data-locations"), { credentials: "omit", signal: controller.signal })
+        .then(function (response) {
+          if (!response.ok) { throw new Error("HTTP " + response.status); }
+          return response.json();
+        })
+        .then(function (table) { places = table; })
+        .catch(function (error) { loading = null; throw error; })
+        .finally(function () { clearTimeout(timer); });
+    }
     return loading;
   }
 
@@ -216,7 +251,7 @@
       parts = question(3, T.q_what, D.what.map(function (w) { return button(w[1], function () { state.what = w[0]; go("where"); }); }))
         .concat([nav("who")]);
     } else if (state.step === "where") {
-      loadPlaces();
+      if (!places && !state.message) { loadPlaces().catch(function () {}); }  // early, quietly; a search reports failure
       parts = where();
     } else {
       parts = result();
