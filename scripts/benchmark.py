@@ -79,6 +79,13 @@ def build_plain(config_file: Path, site_dir: Path) -> None:
     config.plugins.on_shutdown()
 
 
+# Issue 11: the route finder's own script and the location table it downloads (gzip, KB).
+BUDGETS = {
+    "finder_script": ("assets/javascripts/hulproute-route.js", 10),
+    "location_table": ("assets/hulproute/locaties.json", 60),
+}
+
+
 def sizes(site: Path) -> dict[str, object]:
     def stats(pages: list[Path]) -> dict[str, float]:
         raw = [p.stat().st_size for p in pages]
@@ -91,15 +98,25 @@ def sizes(site: Path) -> dict[str, object]:
             "max_gzip_kb": round(max(gz) / 1024, 1),
         }
 
-    files = [p for p in site.rglob("*") if p.is_file()]
+    site = site.resolve()  # make build publishes site/ as a symlink
+    every = [p for p in site.rglob("*") if p.is_file()]
+    # The precompressed .gz copies (nginx gzip_static) are counted apart: the baseline has none.
+    files = [p for p in every if p.suffix != ".gz"]
     html = [p for p in files if p.suffix == ".html"]
-    municipality = [p for p in html if "/gemeente/" in p.as_posix() and p.parent.name != "gemeente"]
-    return {
+    slugs = {m.slug for m in load_site_data().municipalities}
+    municipality = [p for p in html if p.parent.parent.name == "gemeente" and p.parent.name in slugs]
+    result = {
         "output_mb": round(sum(p.stat().st_size for p in files) / 1024 / 1024, 1),
+        "gz_copies_mb": round(sum(p.stat().st_size for p in every if p.suffix == ".gz") / 1024 / 1024, 1),
         "files": len(files),
         "all_html": stats(html),
         "municipality_html": stats(municipality),
     }
+    for name, (path, budget_kb) in BUDGETS.items():
+        if (site / path).is_file():
+            size = round(len(gzip.compress((site / path).read_bytes(), 9)) / 1024, 1)
+            result[name] = {"gzip_kb": size, "budget_kb": budget_kb, "within": size <= budget_kb}
+    return result
 
 
 def main() -> int:
@@ -126,6 +143,11 @@ def main() -> int:
         f"\nHulproute: {results['hulproute_seconds']} s, {results['hulproute']['output_mb']} MB; "
         f"municipality page median {municipality['median_raw_kb']} KB raw / {municipality['median_gzip_kb']} KB gzip"
     )
+    for name in BUDGETS:
+        if name in results["hulproute"]:
+            budget = results["hulproute"][name]
+            print(f"{name}: {budget['gzip_kb']} KB gzip (budget < {budget['budget_kb']} KB): "
+                  f"{'within' if budget['within'] else 'OVER BUDGET'}")
     if "baseline_seconds" in results:
         print(f"Baseline:  {results['baseline_seconds']} s, {results['baseline']['output_mb']} MB; ratio {results['time_ratio']}")
     if args.json:
