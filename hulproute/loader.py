@@ -353,7 +353,7 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
     sections = _load_sections(data_dir, out)
     # Ids of every service record, valid or not: a broken record is reported once, not again here.
     service_ids = {raw.get("id") for _, raw in services_raw if isinstance(raw, dict)}
-    route_finder = _load_route_finder(data_dir, service_ids, sections, strings, set(sources), out)
+    route_finder = _load_route_finder(data_dir, service_ids, sections, strings, sources, out)
     redirects = _load_redirects(data_dir, out)
 
     if out.problems:
@@ -396,7 +396,7 @@ def _load_sections(data_dir: Path, out: _Collector) -> list[ContentSection]:
 
 
 def _load_route_finder(data_dir: Path, services: set[str], sections: list[ContentSection],
-                       strings: dict[str, dict], sources: set[str], out: _Collector) -> Optional[RouteFinderFile]:
+                       strings: dict[str, dict], sources: dict[str, Source], out: _Collector) -> Optional[RouteFinderFile]:
     """data/route_finder.yaml, with every answer, service, page and text it refers to checked."""
     path = data_dir / "route_finder.yaml"
     raw = _read_yaml(path, out)
@@ -441,6 +441,9 @@ def _load_route_finder(data_dir: Path, services: set[str], sections: list[Conten
                 if sources and ident not in sources:
                     out.add(path, record, "notice.sources", f"unknown source '{ident}'",
                             "use the id of a source in data/sources/*.yaml that says what the notice says")
+                elif ident in sources and sources[ident].url is None:
+                    out.add(path, record, "notice.sources", f"source '{ident}' has no url to link",
+                            "cite a web source: a notice links each of its sources, like a card")
         if rule.when.recent is not None and not rule.when.what:
             out.add(path, record, "when.recent", "asks 'did it happen in the last 7 days?' for every situation",
                     "name the situations it is about, e.g. when: {what: [seksueel-geweld], recent: true}")
