@@ -291,10 +291,17 @@ class RouteCondition(Strict):
     recent: Optional[bool] = None
 
 
+def _notice_key(value: str) -> str:
+    if not re.fullmatch(r"route_notice_[a-z0-9_-]+", value):
+        raise ValueError(f"'{value}' is not a notice text key || write route_notice_<name>, "
+                         "the key of its text in data/strings/nl.yaml")
+    return value
+
+
 class RouteNotice(Strict):
     """A short text shown in a card (key in data/strings/), with the sources that support it."""
 
-    text: Annotated[str, Field(pattern=r"^route_notice_[a-z0-9_-]+$")]
+    text: Annotated[str, AfterValidator(_notice_key)]
     sources: list[Slug] = Field(min_length=1)
 
 
