@@ -353,7 +353,7 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
     sections = _load_sections(data_dir, out)
     # Ids of every service record, valid or not: a broken record is reported once, not again here.
     service_ids = {raw.get("id") for _, raw in services_raw if isinstance(raw, dict)}
-    route_finder = _load_route_finder(data_dir, service_ids, sections, strings, out)
+    route_finder = _load_route_finder(data_dir, service_ids, sections, strings, sources, out)
     redirects = _load_redirects(data_dir, out)
 
     if out.problems:
@@ -396,7 +396,7 @@ def _load_sections(data_dir: Path, out: _Collector) -> list[ContentSection]:
 
 
 def _load_route_finder(data_dir: Path, services: set[str], sections: list[ContentSection],
-                       strings: dict[str, dict], out: _Collector) -> Optional[RouteFinderFile]:
+                       strings: dict[str, dict], sources: dict[str, Source], out: _Collector) -> Optional[RouteFinderFile]:
     """data/route_finder.yaml, with every answer, service, page and text it refers to checked."""
     path = data_dir / "route_finder.yaml"
     raw = _read_yaml(path, out)
@@ -423,24 +423,52 @@ def _load_route_finder(data_dir: Path, services: set[str], sections: list[Conten
                 if ident not in known:
                     out.add(path, record, f"when.{name}", f"unknown answer '{ident}'",
                             f"use one of: {', '.join(sorted(known))}")
-        for ident in rule.services:
-            if services and ident not in services:
-                out.add(path, record, "services", f"unknown service '{ident}'",
-                        f"use an id from data/national_services.yaml ({', '.join(sorted(services))})")
-            elif ident in REQUIRED_SERVICES:
-                out.add(path, record, "services", f"'{ident}' is always part of a route",
-                        "remove it: 112 and Veilig Thuis are added by the route finder itself")
+        for field_name in ("services", "without"):
+            for ident in getattr(rule, field_name):
+                if services and ident not in services:
+                    out.add(path, record, field_name, f"unknown service '{ident}'",
+                            f"use an id from data/national_services.yaml ({', '.join(sorted(services))})")
+                elif ident in REQUIRED_SERVICES:
+                    fix = ("remove it: 112 and Veilig Thuis are added by the route finder itself" if field_name == "services"
+                           else "remove it: 112 and Veilig Thuis are part of every route")
+                    out.add(path, record, field_name, f"'{ident}' is always part of a route", fix)
+        for page in rule.pages:
+            if sections and page not in pages:
+                out.add(path, record, "pages", f"'{page}' is not a page in data/content.yaml",
+                        "use 'section/page' of a listed page")
+        if rule.notice:
+            for ident in rule.notice.sources:
+                if sources and ident not in sources:
+                    out.add(path, record, "notice.sources", f"unknown source '{ident}'",
+                            "use the id of a source in data/sources/*.yaml that says what the notice says")
+                elif ident in sources and sources[ident].url is None:
+                    out.add(path, record, "notice.sources", f"source '{ident}' has no url to link",
+                            "cite a web source: a notice links each of its sources, like a card")
+        if rule.when.recent is not None and not rule.when.what:
+            out.add(path, record, "when.recent", "asks 'did it happen in the last 7 days?' for every situation",
+                    "name the situations it is about, e.g. when: {what: [seksueel-geweld], recent: true}")
     source = strings.get(SOURCE_LANGUAGE_STRINGS) or {}
     if source:
-        used = {s for rule in finder.rules for s in rule.services} | set(REQUIRED_SERVICES)
         wanted = [f"route_who_{w}" for w in who_ids] + [f"route_what_{w}" for w in what_ids]
-        wanted += [f"route_does_{s}" for s in used]
-        wanted += [f"route_say_{s}_{speaker}" for s in used for speaker in ("self", "other")]
+        wanted += [r.notice.text for r in finder.rules if r.notice]
+        wanted += sorted(_route_texts(finder))
         strings_path = data_dir / "strings" / f"{SOURCE_LANGUAGE_STRINGS}.yaml"
         for key in sorted(set(wanted) - set(source)):
             out.add(strings_path, key, key, "the route finder needs this text",
                     f"add '{key}: \"...\"' in plain Dutch (and translate it)")
     return finder
+
+
+def _route_texts(finder: RouteFinderFile) -> set[str]:
+    """route_does_<service> and route_say_<service>_<speaker> of every card some route shows
+    (computed by the route finder itself, so a text is required exactly where it is read)."""
+    from hulproute.route_finder import all_routes  # the rules need a validated file; no import cycle
+
+    keys: set[str] = set()
+    for found in all_routes(finder):
+        for service in found.services:
+            keys |= {f"route_does_{service}", f"route_say_{service}_{found.who.speaker}"}
+    return keys
 
 
 def _load_redirects(data_dir: Path, out: _Collector) -> list[Redirect]:

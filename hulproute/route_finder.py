@@ -15,13 +15,22 @@ from typing import Iterable, Iterator, Literal, Optional
 from hulproute import phones
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
-from hulproute.schema import RouteFinderFile, RouteWhat, RouteWho
+from hulproute.schema import RouteFinderFile, RouteRule, RouteWhat, RouteWho
 
 SECTION = "hulp-zoeken"
 URGENCIES = {"nu-gevaar": True, "geen-gevaar": False}
 EMERGENCY, VEILIG_THUIS = "emergency", "veilig-thuis"
 LOCATIONS_FILE = "assets/hulproute/locaties.json"
 _POSTCODE = re.compile(r"^\s*([1-9]\d{3})\s*(?:[a-zA-Z]{2})?\s*$")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A rule's notice, placed in the card of `service` (data/route_finder.yaml `notice`)."""
+
+    service: str
+    text: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -32,10 +41,20 @@ class Route:
     who: RouteWho
     what: RouteWhat
     services: tuple[str, ...]
+    # Did it happen in the last 7 days? None when the question is not asked for these answers.
+    recent: Optional[bool] = None
+    notices: tuple[Notice, ...] = ()
+    pages: tuple[str, ...] = ()
 
     @property
     def urgency(self) -> str:
         return "nu-gevaar" if self.urgent else "geen-gevaar"
+
+    @property
+    def key(self) -> str:
+        """'who|what', or 'who|what|1' / 'who|what|0' after the recency question (client table)."""
+        base = f"{self.who.id}|{self.what.id}"
+        return base if self.recent is None else f"{base}|{int(self.recent)}"
 
 
 def finder_of(data: SiteData) -> RouteFinderFile:
@@ -44,30 +63,60 @@ def finder_of(data: SiteData) -> RouteFinderFile:
     return data.route_finder
 
 
-def route(finder: RouteFinderFile, urgent: bool, who_id: str, what_id: str) -> Route:
-    """112 first when urgent, then Veilig Thuis, then each matching rule's services once, in order."""
+def _matches(rule: RouteRule, who: str, what: str) -> bool:
+    return (not rule.when.who or who in rule.when.who) and (not rule.when.what or what in rule.when.what)
+
+
+def asks_recent(finder: RouteFinderFile, who_id: str, what_id: str) -> bool:
+    """Ask "did it happen in the last 7 days?" only where a rule's answer depends on it."""
+    return any(r.when.recent is not None and _matches(r, who_id, what_id) for r in finder.rules)
+
+
+def route(finder: RouteFinderFile, urgent: bool, who_id: str, what_id: str, recent: Optional[bool] = None) -> Route:
+    """112 first when urgent; then the services of matching `first` rules; Veilig Thuis; then each
+    other matching rule's services, in rule order, each once; minus every matching rule's `without`.
+
+    `recent` is the answer to the recency question; it must be given exactly when it is asked.
+    """
     who = next((w for w in finder.who if w.id == who_id), None)
     what = next((w for w in finder.what if w.id == what_id), None)
     if who is None or what is None:
         raise KeyError(f"unknown answer: who={who_id!r}, what={what_id!r}")
-    services = [EMERGENCY] if urgent else []
-    services.append(VEILIG_THUIS)
-    for rule in finder.rules:
-        if (not rule.when.who or who.id in rule.when.who) and (not rule.when.what or what.id in rule.when.what):
-            services += [s for s in rule.services if s not in services]
-    return Route(urgent, who, what, tuple(services))
+    if asks_recent(finder, who.id, what.id) != (recent is not None):
+        raise KeyError(f"recent={recent!r} for who={who_id!r}, what={what_id!r}: asked iff a rule depends on it")
+    matching = [r for r in finder.rules if _matches(r, who.id, what.id)
+                and (r.when.recent is None or r.when.recent == recent)]
+    without = {s for r in matching for s in r.without}
+    first = [s for r in matching if r.first for s in r.services]
+    later = [s for r in matching if not r.first for s in r.services]
+    services: list[str] = [EMERGENCY] if urgent else []
+    for service in [*first, VEILIG_THUIS, *later]:
+        if service not in services and service not in without:
+            services.append(service)
+    notices = []
+    for rule in matching:
+        if rule.notice:
+            shown = next((s for s in rule.services if s in services), VEILIG_THUIS)
+            notices.append(Notice(shown, rule.notice.text, tuple(rule.notice.sources)))
+    pages = list(dict.fromkeys(p for r in matching for p in r.pages if p not in (what.signs, who.guide)))
+    return Route(urgent, who, what, tuple(services), recent, tuple(notices), tuple(pages))
 
 
 def all_routes(finder: RouteFinderFile) -> Iterator[Route]:
     for urgent in URGENCIES.values():
         for who in finder.who:
             for what in finder.what:
-                yield route(finder, urgent, who.id, what.id)
+                recents = (True, False) if asks_recent(finder, who.id, what.id) else (None,)
+                for recent in recents:
+                    yield route(finder, urgent, who.id, what.id, recent)
 
 
-def client_routes(finder: RouteFinderFile) -> dict[str, list[str]]:
-    """{'who|what': services} without urgency: the browser puts 112 first when urgent."""
-    return {f"{r.who.id}|{r.what.id}": list(r.services) for r in all_routes(finder) if not r.urgent}
+def client_routes(finder: RouteFinderFile) -> dict[str, dict]:
+    """{key: {s: services, n: [[service, notice key], ...], p: pages}} without urgency (the browser
+    puts 112 first when urgent). Keys as `Route.key`: where 'who|what|1' exists the browser asks the
+    recency question, so it never decides that itself."""
+    return {r.key: {"s": list(r.services), "n": [[n.service, n.text] for n in r.notices], "p": list(r.pages)}
+            for r in all_routes(finder) if not r.urgent}
 
 
 # ---- where does the person at risk live? -------------------------------------------------------
@@ -196,9 +245,10 @@ class PlacedRoute:
     local_teams: tuple[str, ...]
 
 
-def route_in(data: SiteData, urgent: bool, who_id: str, what_id: str, code: str) -> PlacedRoute:
+def route_in(data: SiteData, urgent: bool, who_id: str, what_id: str, code: str,
+             recent: Optional[bool] = None) -> PlacedRoute:
     """What the in-page version shows once the reader has said where the person at risk lives."""
     municipality = data.municipality(code)
     teams = tuple(c.id for c in data.contacts_by_municipality.get(code, []) if c.kind == "local_team")
-    return PlacedRoute(route(finder_of(data), urgent, who_id, what_id), code,
+    return PlacedRoute(route(finder_of(data), urgent, who_id, what_id, recent), code,
                        data.regions[municipality.veilig_thuis_region].code, teams)

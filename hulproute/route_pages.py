@@ -6,7 +6,8 @@ Static pages (directory URLs, the same Dutch slugs in every language):
   hulp-zoeken/                                  is someone in danger now?
   hulp-zoeken/<nu-gevaar|geen-gevaar>/          who are you worried about? (112 first when urgent)
   hulp-zoeken/<urgency>/<who>/                  what is happening?
-  hulp-zoeken/<urgency>/<who>/<what>/           the help, in order
+  hulp-zoeken/<urgency>/<who>/<what>/           the help, in order; or, where a rule depends on
+                                                it, "in the last 7 days?" with the help at ja/, nee/
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from markupsafe import Markup
 from hulproute import route_finder as rf
 from hulproute.content import read_meta
 from hulproute.render import Renderer
+from hulproute.schema import SourceRef
 
 # Texts the browser needs besides the cards (keys of data/strings/<lang>.yaml).
 CLIENT_TEXTS = (
@@ -28,6 +30,7 @@ CLIENT_TEXTS = (
     "route_result_title", "route_answers", "route_read_more", "route_back", "route_restart",
     "route_local_title", "route_municipality_page", "municipality_vt_region", "municipality_vt_website",
     "local_unknown", "call_label", "website_label",
+    "route_step_extra", "route_q_recent", "route_recent_yes", "route_recent_no",
 )
 # The place lookup's own texts (download failed, the municipality list, one region for all candidates).
 CLIENT_TEXTS += ("route_where_failed", "route_where_list", "route_where_same_region")
@@ -45,9 +48,17 @@ class RoutePages:
         self.docs_dir = docs_dir
 
     # ---- pieces shared by both versions ---------------------------------------------------------
-    def card(self, service_id: str, speaker: str) -> Markup:
+    def card(self, service_id: str, speaker: str, notices: tuple[Markup, ...] = ()) -> Markup:
         return Markup(self.r.env.get_template("route_card.html.j2").render(
-            service=self.r.service(service_id), speaker=speaker).strip())
+            service=self.r.service(service_id), speaker=speaker, notices=notices).strip())
+
+    def notice(self, key: str, source_ids: tuple[str, ...]) -> Markup:
+        """A rule's notice with a source line like a card's: each source's site and date, and the
+        earliest day one of them was checked (so the line never claims a later check)."""
+        sources = [self.r.data.sources[i] for i in source_ids]
+        refs = [SourceRef(url=s.url, date=s.date) for s in sources]
+        line = self.r.source_line(refs, min(s.checked_on for s in sources))
+        return Markup(self.r.env.get_template("route_notice.html.j2").render(key=key, sources=line).strip())
 
     def local_card(self, base: str) -> Markup:
         return Markup(self.r.env.get_template("route_local_card.html.j2").render(base=base).strip())
@@ -56,7 +67,8 @@ class RoutePages:
         """The ordered help of a route; the local step (choose a municipality) follows Veilig Thuis."""
         parts = []
         for service in route.services:
-            parts.append(self.card(service, route.who.speaker))
+            notices = tuple(self.notice(n.text, n.sources) for n in route.notices if n.service == service)
+            parts.append(self.card(service, route.who.speaker, notices))
             if service == rf.VEILIG_THUIS:
                 parts.append(self.local_card(base))
         return Markup("\n".join(parts))
@@ -84,7 +96,7 @@ class RoutePages:
         danger = self.choices(1, t["route_q_danger"], [
             ("nu-gevaar/", t["route_danger_yes"], "danger"), ("geen-gevaar/", t["route_danger_no"], "")])
         out[f"{rf.SECTION}/index.md"] = self.r.env.get_template("route_entry.md.j2").render(
-            choices=danger, locations_href=locations_href, cards=self.client_cards(),
+            choices=danger, locations_href=locations_href, cards=self.client_cards(), notices=self.client_notices(),
             # Jinja's |tojson escaping (<, >, & and ' as \\u escapes): the JSON can never end the
             # <script> element or start markup. Not ASCII-only: Arabic and Ukrainian stay readable.
             client_json=htmlsafe_json_dumps(self.client_data(), ensure_ascii=False, separators=(",", ":")))
@@ -101,36 +113,67 @@ class RoutePages:
                     title=f"{t['route_title']}: {t['route_q_what']}", urgent=urgent, show_danger=False,
                     choices=self.choices(3, t["route_q_what"], what_choices), back="../", restart="../../")
                 for what in self.finder.what:
-                    route = rf.route(self.finder, urgent, who.id, what.id)
-                    out[f"{rf.SECTION}/{urgency}/{who.id}/{what.id}.md"] = self.result_page(
-                        route, answer, base=_depth_prefix(4))
+                    out.update(self.what_pages(f"{rf.SECTION}/{urgency}/{who.id}/{what.id}",
+                                               urgent, who.id, what.id, answer, depth=4))
         return out
 
-    def result_page(self, route: rf.Route, danger_answer: str, base: str) -> str:
+    def what_pages(self, path: str, urgent: bool, who: str, what: str, danger_answer: str,
+                   depth: int) -> dict[str, str]:
+        """The page(s) after the 'what' answer, at `path` (no extension) `depth` folders below
+        the site root: the result; or, where a rule depends on it, the recency question at
+        path/ with its two results path/ja/ and path/nee/ below it."""
+        if not rf.asks_recent(self.finder, who, what):
+            return {f"{path}.md": self.result_page(rf.route(self.finder, urgent, who, what), danger_answer, depth)}
         t = self.t
-        what_label = t[f"route_what_{route.what.id}"]
+        step = self.r.env.get_template("route_step.md.j2").render(
+            title=f"{t['route_title']}: {t['route_step_extra']}", urgent=urgent, show_danger=False,
+            choices=self.choices(0, t["route_q_recent"], [("ja/", t["route_recent_yes"], ""), ("nee/", t["route_recent_no"], "")]),
+            back="../", restart=_depth_prefix(depth - 1))
+        out = {f"{path}/index.md": step}
+        for slug, recent in (("ja", True), ("nee", False)):
+            out[f"{path}/{slug}.md"] = self.result_page(rf.route(self.finder, urgent, who, what, recent),
+                                                        danger_answer, depth + 1)
+        return out
+
+    def answer_labels(self, route: rf.Route) -> list[str]:
+        """Who, what and (when asked) the recency answer, as the reader chose them."""
+        t = self.t
+        labels = [t[f"route_who_{route.who.id}"], t[f"route_what_{route.what.id}"]]
+        if route.recent is not None:
+            labels.append(t["route_recent_yes"] if route.recent else t["route_recent_no"])
+        return labels
+
+    def more(self, route: rf.Route, base: str) -> list[tuple[str, str]]:
+        """'Read more': the rules' extra pages first, then the signs page and the guide."""
+        t = self.t
+        links = [(self.page_href(p, base), self.page_title(p, t["route_guide_link"])) for p in route.pages]
+        return links + [(self.page_href(route.what.signs, base), self.page_title(route.what.signs, t["route_signs_link"])),
+                        (self.page_href(route.who.guide, base), self.page_title(route.who.guide, t["route_guide_link"]))]
+
+    def result_page(self, route: rf.Route, danger_answer: str, depth: int) -> str:
+        t = self.t
+        base = _depth_prefix(depth)
         return self.r.env.get_template("route_result.md.j2").render(
-            what_label=what_label,
-            answers=[danger_answer, t[f"route_who_{route.who.id}"], what_label],
+            what_label=t[f"route_what_{route.what.id}"],
+            answers=[danger_answer, *self.answer_labels(route)],
             items=self.items(route, base),
-            signs_href=self.page_href(route.what.signs, base),
-            signs_title=self.page_title(route.what.signs, t["route_signs_link"]),
-            guide_href=self.page_href(route.who.guide, base),
-            guide_title=self.page_title(route.who.guide, t["route_guide_link"]),
-            back="../", restart="../../../")
+            more=self.more(route, base),
+            back="../", restart=_depth_prefix(depth - 1))
 
     # ---- the in-page version --------------------------------------------------------------------
-    def client_services(self) -> list[str]:
-        """Every service a result can show; 112 too, which the browser puts first when urgent."""
-        return sorted({s for services in rf.client_routes(self.finder).values() for s in services} | {rf.EMERGENCY})
-
     def client_cards(self) -> list[tuple[str, str, Markup]]:
-        """(card, speaker, markup) of every card the script may show, rendered by the same
-        autoescaped templates as the static pages. The entry page ships them as inert <template>
-        elements that the script clones, so it never parses markup itself (no innerHTML)."""
+        """(card, speaker, markup) of every card some route shows (112 included: urgent routes),
+        rendered by the same autoescaped templates as the static pages. The entry page ships them
+        as inert <template> elements that the script clones, so it never parses markup itself."""
         base = _depth_prefix(1)
-        cards = [(s, speaker, self.card(s, speaker)) for s in self.client_services() for speaker in ("self", "other")]
+        pairs = sorted({(s, r.who.speaker) for r in rf.all_routes(self.finder) for s in r.services})
+        cards = [(s, speaker, self.card(s, speaker)) for s, speaker in pairs]
         return cards + [("local", "", self.local_card(base)), ("danger", "", self.r.danger_panel())]
+
+    def client_notices(self) -> list[tuple[str, Markup]]:
+        """(notice key, markup) of every rule's notice; the script puts it into its card."""
+        notices = {n.text: n.sources for r in rf.all_routes(self.finder) for n in r.notices}
+        return [(key, self.notice(key, sources)) for key, sources in sorted(notices.items())]
 
     def client_data(self) -> dict:
         """The data the entry page's script needs in this language (embedded as JSON; no markup)."""
@@ -143,5 +186,7 @@ class RoutePages:
             "what": [[w.id, t[f"route_what_{w.id}"], self.page_href(w.signs, base),
                       self.page_title(w.signs, t["route_signs_link"])] for w in self.finder.what],
             "routes": rf.client_routes(self.finder),
+            "pages": {p: [self.page_href(p, base), self.page_title(p, t["route_guide_link"])]
+                      for r in rf.all_routes(self.finder) for p in r.pages},
             "base": base,
         }

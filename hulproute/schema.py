@@ -263,11 +263,16 @@ class ContentFile(Strict):
 PagePath = Annotated[str, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]
 
 
+SPEAKERS = ("self", "other", "young", "uses-violence", "older")
+
+
 class RouteWho(Strict):
-    """An answer to 'who are you worried about?'; `speaker` picks the suggested first sentence."""
+    """An answer to 'who are you worried about?'. `speaker` picks the suggested first sentences
+    (route_say_<service>_<speaker>): a teenager, a reader who fears using violence and an older
+    person each get sentences in their own words, never another reader's."""
 
     id: Slug
-    speaker: Literal["self", "other"]
+    speaker: Literal[SPEAKERS]
     guide: PagePath
 
 
@@ -281,11 +286,48 @@ class RouteWhat(Strict):
 class RouteCondition(Strict):
     who: list[Slug] = []
     what: list[Slug] = []
+    # Did it happen in the last 7 days? A rule that names this makes the route finder ask it,
+    # only for the answers the rule matches; None: the rule does not depend on it.
+    recent: Optional[bool] = None
+
+
+def _notice_key(value: str) -> str:
+    if not re.fullmatch(r"route_notice_[a-z0-9_-]+", value):
+        raise ValueError(f"'{value}' is not a notice text key || write route_notice_<name>, "
+                         "the key of its text in data/strings/nl.yaml")
+    return value
+
+
+class RouteNotice(Strict):
+    """A short text shown in a card (key in data/strings/), with the sources that support it."""
+
+    text: Annotated[str, AfterValidator(_notice_key)]
+    sources: list[Slug] = Field(min_length=1)
 
 
 class RouteRule(Strict):
+    """What one situation changes in a route.
+
+    services: specialised help added after Veilig Thuis, or before it with `first: true`;
+    without: services that never fit this situation (removed whatever other rule adds them);
+    notice: shown in the card of the first of this rule's services in the route, else in
+    Veilig Thuis's card; pages: extra reading ('section/page'), listed first under 'read more'.
+    """
+
     when: RouteCondition
-    services: list[Slug] = Field(min_length=1)
+    services: list[Slug] = []
+    first: bool = False
+    without: list[Slug] = []
+    notice: Optional[RouteNotice] = None
+    pages: list[PagePath] = []
+
+    @model_validator(mode="after")
+    def _does_something(self) -> "RouteRule":
+        if not (self.services or self.without or self.notice or self.pages):
+            raise ValueError("this rule changes nothing || give it services, without, notice or pages")
+        if self.first and not self.services:
+            raise ValueError("first: true without services || list the services that come before Veilig Thuis")
+        return self
 
 
 class RouteFinderFile(Strict):

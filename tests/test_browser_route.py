@@ -23,9 +23,11 @@ FINDER = rf.finder_of(DATA)
 LANGS = ("nl", "ar")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ENTRY = "hulp-zoeken/"
-SAMPLES = [(True, "partner", "partnergeweld"), (False, "ik", "seksueel-geweld"),
-           (False, "ander-kind", "weet-niet"), (True, "iemand-anders", "eergerelateerd-geweld"),
-           (False, "ouder", "ouderenmishandeling")]
+SAMPLES = [(True, "partner", "partnergeweld", None), (False, "ik", "seksueel-geweld", True),
+           (True, "ik", "seksueel-geweld", False), (False, "ander-kind", "weet-niet", None),
+           (True, "iemand-anders", "eergerelateerd-geweld", None), (False, "ouder", "ouderenmishandeling", None),
+           (False, "ik-jongere", "kindermishandeling", None), (False, "bang-zelf", "partnergeweld", None),
+           (False, "ik-oudere", "ouderenmishandeling", None)]
 
 
 def tab_to(page, text: str, limit: int = 60) -> None:
@@ -37,7 +39,7 @@ def tab_to(page, text: str, limit: int = 60) -> None:
     raise AssertionError(f"'{text}' cannot be reached with Tab")
 
 
-def answer_by_keyboard(page, lang: str, urgent: bool, who: str, what: str) -> None:
+def answer_by_keyboard(page, lang: str, urgent: bool, who: str, what: str, recent: bool | None = None) -> None:
     t = STRINGS[lang]
     tab_to(page, t["route_danger_yes"] if urgent else t["route_danger_no"])
     page.keyboard.press("Enter")
@@ -46,6 +48,11 @@ def answer_by_keyboard(page, lang: str, urgent: bool, who: str, what: str) -> No
     page.keyboard.press("Enter")
     tab_to(page, t[f"route_what_{what}"])
     page.keyboard.press("Enter")
+    if recent is not None:  # asked only where the rules depend on it
+        assert page.locator("#hr-route-q").inner_text() == t["route_q_recent"]
+        tab_to(page, t["route_recent_yes"] if recent else t["route_recent_no"])
+        page.keyboard.press("Enter")
+    assert page.locator("#hr-route-q").inner_text() == t["route_q_where"]
 
 
 def type_place(page, text: str) -> None:
@@ -123,7 +130,9 @@ def test_a_municipality_with_local_teams_shows_exactly_its_verified_teams(contex
 
     code = "GM0363"  # Amsterdam: a fixture municipality with local teams in the pilot data
     contacts = yaml.safe_load((ROOT / "data" / "local_contacts.yaml").read_text(encoding="utf-8"))["contacts"]
-    teams = [c for c in contacts if c["kind"] == "local_team" and code in c["municipalities"]]
+    listed = [c for c in contacts if c["kind"] == "local_team" and code in c["municipalities"]]
+    # A team with neither a verified phone nor a website is no help to offer, so it is not shown.
+    teams = [c for c in listed if c.get("phone") or c.get("website")]
     assert teams, "the pilot data lists local teams for Amsterdam"
     municipality = DATA.municipality(code)
     origin, _ = servers
@@ -184,32 +193,38 @@ def test_names_and_typed_text_are_shown_as_text_never_as_markup(context, servers
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("urgent, who, what", SAMPLES)
-def test_javascript_and_static_pages_give_the_same_help(browser, servers, lang, urgent, who, what):
+@pytest.mark.parametrize("urgent, who, what, recent", SAMPLES)
+def test_javascript_and_static_pages_give_the_same_help(browser, servers, lang, urgent, who, what, recent):
     origin, _ = servers
     t = STRINGS[lang]
     with_js = browser.new_context(viewport={"width": 360, "height": 640})
     page = with_js.new_page()
     page.goto(url(origin, lang, ENTRY))
-    answer_by_keyboard(page, lang, urgent, who, what)
+    answer_by_keyboard(page, lang, urgent, who, what, recent)
     page.get_by_role("button", name=t["route_where_skip"]).click()
     page.wait_for_selector(".hr-route-list")
     dynamic = result_items(page)
+    dynamic_more = page.locator(".hr-route-more a").all_inner_texts()
     with_js.close()
 
     without_js = browser.new_context(viewport={"width": 360, "height": 640}, java_script_enabled=False)
     page = without_js.new_page()
     page.goto(url(origin, lang, ENTRY))
-    for label in (t["route_danger_yes"] if urgent else t["route_danger_no"], t[f"route_who_{who}"], t[f"route_what_{what}"]):
+    labels = [t["route_danger_yes"] if urgent else t["route_danger_no"], t[f"route_who_{who}"], t[f"route_what_{what}"]]
+    if recent is not None:
+        labels.append(t["route_recent_yes"] if recent else t["route_recent_no"])
+    for label in labels:
         page.get_by_role("link", name=label, exact=True).click()
     page.wait_for_selector(".hr-route-list")  # the last click loads the result page
     static = result_items(page)
+    static_more = page.locator(".hr-route-more a").all_inner_texts()
     without_js.close()
 
-    expected = list(rf.route(FINDER, urgent, who, what).services)
+    expected = list(rf.route(FINDER, urgent, who, what, recent).services)
     expected.insert(expected.index("veilig-thuis") + 1, "local")
     assert [s for s, _ in static] == expected
     assert static == dynamic
+    assert static_more == dynamic_more
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -397,3 +412,91 @@ def test_script_and_location_data_stay_small(servers):
     assert len(gzip.compress(script)) < 10 * 1024
     assert len(gzip.compress(locations)) <= 60 * 1024
     assert len(json.loads(locations)["p"]) == len(DATA.postcodes)
+
+
+def open_result(browser, origin: str, lang: str, urgent: bool, who: str, what: str, recent: bool | None = None):
+    """A phone-sized page with the in-page result for these answers (place skipped)."""
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto(url(origin, lang, ENTRY))
+    answer_by_keyboard(page, lang, urgent, who, what, recent)
+    page.get_by_role("button", name=STRINGS[lang]["route_where_skip"]).click()
+    page.wait_for_selector(".hr-route-list")
+    return context, page
+
+
+def cards(page) -> list[str]:
+    return page.eval_on_selector_all(".hr-route-list > li", "items => items.map(i => i.dataset.service)")
+
+
+@pytest.mark.parametrize("lang", ("nl", "ar", "en"))
+def test_recent_sexual_violence_shows_the_centre_first_with_its_time_notice(browser, servers, lang):
+    origin, _ = servers
+    t = STRINGS[lang]
+    context, page = open_result(browser, origin, lang, True, "ik", "seksueel-geweld", True)
+    assert cards(page)[:3] == ["emergency", "centrum-seksueel-geweld", "veilig-thuis"]
+    notice = page.locator("li[data-service='centrum-seksueel-geweld'] .hr-route-notice")
+    key = next(n.text for n in rf.route(FINDER, True, "ik", "seksueel-geweld", True).notices)
+    assert t["route_notice_label"] + " " + t[key] in notice.inner_text()
+    assert "72" in notice.inner_text() and "7" in notice.inner_text()
+    # Its sources are linked, like a card's.
+    hosts = [a.split("/")[2] for a in notice.locator(".hr-source a").evaluate_all("as => as.map(a => a.href)")]
+    assert hosts == [str(DATA.sources[i].url).split("/")[2] for i in rf.route(FINDER, True, "ik", "seksueel-geweld", True).notices[0].sources]
+    assert page.locator(".hr-route-more a[href$='rechten/medische-hulp-na-seksueel-geweld/']").count() == 1
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ("nl", "ar", "en"))
+def test_a_teenager_about_themselves_sees_de_kindertelefoon_first(browser, servers, lang):
+    origin, _ = servers
+    t = STRINGS[lang]
+    context, page = open_result(browser, origin, lang, False, "ik-jongere", "kindermishandeling")
+    assert cards(page)[:2] == ["kindertelefoon", "veilig-thuis"]
+    card = page.locator("li[data-service='kindertelefoon']")
+    text = card.inner_text()
+    assert t["route_say_kindertelefoon_young"] in text and t["route_does_kindertelefoon"] in text
+    service = DATA.services["kindertelefoon"]
+    assert service.chat  # verified: phone and chat
+    # Its chat address is linked where data/ has a verified one; none is invented.
+    links = card.locator("a[href^='http']").evaluate_all("as => as.map(a => a.href)")
+    assert links == [str(u) for u in (service.website, service.chat_url) if u] + \
+        [str(s.url) for s in service.sources]
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ("nl", "ar", "en"))
+def test_a_reader_afraid_to_use_violence_gets_no_victim_sentences_or_report_card(browser, servers, lang):
+    origin, _ = servers
+    t = STRINGS[lang]
+    context, page = open_result(browser, origin, lang, True, "bang-zelf", "partnergeweld")
+    assert "politie-geen-spoed" not in cards(page) and "slachtofferhulp" not in cards(page)
+    text = page.locator(".hr-route-list").inner_text()
+    assert t["route_say_veilig-thuis_uses-violence"] in text and t["route_say_emergency_uses-violence"] in text
+    assert t["route_say_veilig-thuis_self"] not in text and t["route_say_emergency_self"] not in text
+    assert t["route_notice_uses_violence"] in page.locator("li[data-service='veilig-thuis'] .hr-route-notice").inner_text()
+    assert page.locator(".hr-route-more a[href$='in-gesprek/bang-dat-je-zelf-geweld-gebruikt/']").count() == 1
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ("nl", "ar", "en"))
+def test_an_older_person_whose_money_is_taken_gets_first_person_help(browser, servers, lang):
+    origin, _ = servers
+    t = STRINGS[lang]
+    context, page = open_result(browser, origin, lang, False, "ik-oudere", "ouderenmishandeling")
+    assert cards(page) == list(rf.route(FINDER, False, "ik-oudere", "ouderenmishandeling").services[:1]) + \
+        ["local"] + list(rf.route(FINDER, False, "ik-oudere", "ouderenmishandeling").services[1:])
+    text = page.locator(".hr-route-list").inner_text()
+    assert t["route_say_veilig-thuis_older"] in text and t["route_notice_older"] in text
+    context.close()
+
+
+def test_in_english_every_sentence_also_shows_the_dutch_one(browser, servers):
+    origin, _ = servers
+    context, page = open_result(browser, origin, "en", True, "ik", "seksueel-geweld", True)
+    route = rf.route(FINDER, True, "ik", "seksueel-geweld", True)
+    dutch = page.locator(".hr-route-list [lang='nl']").all_inner_texts()
+    assert dutch == [STRINGS["nl"][f"route_say_{s}_{route.who.speaker}"] for s in route.services]
+    context.close()
+    context, page = open_result(browser, origin, "nl", True, "ik", "seksueel-geweld", True)
+    assert page.locator(".hr-route-list [lang='nl']").count() == 0  # Dutch pages need no second copy
+    context.close()

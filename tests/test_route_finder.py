@@ -60,15 +60,39 @@ def others(row: dict[str, str]) -> tuple[str, ...]:
     return tuple(c for c in row["other_municipalities"].split(";") if c and c != row["municipality"])
 
 
-def expected_services(urgent: bool, who: str, what: str) -> list[str]:
-    """What data/route_finder.yaml says a result lists: 112 when urgent, Veilig Thuis, then the
-    services of every matching rule (a condition it does not name matches everything), in rule order."""
-    services = (["emergency"] if urgent else []) + ["veilig-thuis"]
-    for rule in RULES["rules"]:
-        when = rule["when"]
-        if who in when.get("who", [who]) and what in when.get("what", [what]):
-            services += [s for s in rule["services"] if s not in services]
+def names(rule: dict, who: str, what: str) -> bool:
+    """The rule's who/what conditions hold (a condition it does not name matches everything)."""
+    when = rule["when"]
+    return who in when.get("who", [who]) and what in when.get("what", [what])
+
+
+def asked_recent(who: str, what: str) -> bool:
+    """data/route_finder.yaml: the recency question is asked where a matching rule names `recent`."""
+    return any("recent" in r["when"] and names(r, who, what) for r in RULES["rules"])
+
+
+def matching_rules(who: str, what: str, recent: bool | None) -> list[dict]:
+    return [r for r in RULES["rules"] if names(r, who, what) and r["when"].get("recent", recent) == recent]
+
+
+def expected_services(urgent: bool, who: str, what: str, recent: bool | None = None) -> list[str]:
+    """What data/route_finder.yaml says a result lists: 112 when urgent, the services of matching
+    `first` rules, Veilig Thuis, then the other matching rules' services in rule order; each once,
+    never one a matching rule lists under `without`."""
+    rules = matching_rules(who, what, recent)
+    without = {s for r in rules for s in r.get("without", [])}
+    order = ([s for r in rules if r.get("first") for s in r.get("services", [])] + ["veilig-thuis"]
+             + [s for r in rules if not r.get("first") for s in r.get("services", [])])
+    services = ["emergency"] if urgent else []
+    for service in order:
+        if service not in services and service not in without:
+            services.append(service)
     return services
+
+
+def answer_combinations() -> list[tuple[bool, str, str, bool | None]]:
+    return [(urgent, who, what, recent) for urgent, who, what in itertools.product((True, False), WHO, WHAT)
+            for recent in ((True, False) if asked_recent(who, what) else (None,))]
 
 
 def written_names() -> list[tuple[str, str]]:
@@ -121,26 +145,98 @@ def test_every_answer_combination_in_every_municipality_has_help_with_112_first_
     services_file = {s["id"] for s in data_yaml("national_services.yaml")["services"]}
     regions_file = {r["code"] for r in data_yaml("veilig_thuis_regions.yaml")["regions"]}
     contacts = data_yaml("local_contacts.yaml")["contacts"]
-    combos = set(itertools.product((True, False), WHO, WHAT))
-    assert {(r.urgent, r.who.id, r.what.id) for r in rf.all_routes(FINDER)} == combos
+    combos = set(answer_combinations())
+    assert {(r.urgent, r.who.id, r.what.id, r.recent) for r in rf.all_routes(FINDER)} == combos
     assert len(list(rf.all_routes(FINDER))) == len(combos)  # each combination once
+    assert any(recent is not None for *_, recent in combos)  # the recency question is really asked
     for row in MUNICIPALITY_ROWS:
         code = row["code"]
         assert row["veilig_thuis_region"] in regions_file, row
         teams = tuple(c["id"] for c in contacts if c["kind"] == "local_team" and code in c["municipalities"])
-        for urgent, who, what in combos:
-            placed = rf.route_in(DATA, urgent, who, what, code)
+        for urgent, who, what, recent in combos:
+            placed = rf.route_in(DATA, urgent, who, what, code, recent)
             assert placed.municipality == code
             assert placed.region == row["veilig_thuis_region"], (code, who, what)
             assert placed.local_teams == teams, code
             services = list(placed.route.services)
-            assert services == expected_services(urgent, who, what), (urgent, who, what)
-            assert services[0] == ("emergency" if urgent else "veilig-thuis")
+            assert services == expected_services(urgent, who, what, recent), (urgent, who, what, recent)
+            # 112 first when urgent; otherwise Veilig Thuis, unless a `first` rule's service leads.
+            firsts = [x for r in matching_rules(who, what, recent) if r.get("first") for x in r["services"]]
+            assert services[0] == ("emergency" if urgent else (firsts[0] if firsts else "veilig-thuis"))
             assert set(services) <= services_file, services
 
 
+def test_ordering_invariants_hold_for_every_combination():
+    """From the YAML: 112 first exactly when urgent; a `first` rule's services before Veilig Thuis;
+    a `without` service never; every route has help."""
+    for urgent, who, what, recent in answer_combinations():
+        services = list(rf.route(FINDER, urgent, who, what, recent).services)
+        assert services and "veilig-thuis" in services
+        assert (services[0] == "emergency") == urgent and services.count("emergency") == int(urgent)
+        for rule in matching_rules(who, what, recent):
+            assert not set(rule.get("without", [])) & set(services), (who, what, recent, rule)
+            if rule.get("first"):
+                for service in rule["services"]:
+                    if service in services:
+                        assert services.index(service) < services.index("veilig-thuis"), (who, what, recent)
+
+
+def test_the_route_asks_recency_exactly_where_a_rule_depends_on_it():
+    for who in WHO:
+        for what in WHAT:
+            assert rf.asks_recent(FINDER, who, what) == asked_recent(who, what)
+            with pytest.raises(KeyError):  # asked, so it must be answered; not asked, so never given
+                rf.route(FINDER, False, who, what, None if asked_recent(who, what) else True)
+
+
+def speaker_of(who: str) -> str:
+    return next(w["speaker"] for w in RULES["who"] if w["id"] == who)
+
+
+def sources_quote(ids: list[str]) -> str:
+    return " ".join(DATA.sources[i].quote or "" for i in ids)
+
+
+def test_recent_sexual_violence_puts_the_centre_first_with_a_sourced_time_notice():
+    recent_rules = [r for r in RULES["rules"] if r["when"].get("recent") is True]
+    assert recent_rules, "data/route_finder.yaml has a rule for recent sexual violence"
+    route = rf.route(FINDER, False, "ik", "seksueel-geweld", True)
+    assert route.services[0] == "centrum-seksueel-geweld"
+    assert route.services.index("centrum-seksueel-geweld") < route.services.index("veilig-thuis")
+    urgent = rf.route(FINDER, True, "ik", "seksueel-geweld", True).services
+    assert urgent[:3] == ("emergency", "centrum-seksueel-geweld", "veilig-thuis")
+    notice = next(n for n in route.notices if n.service == "centrum-seksueel-geweld")
+    quotes = sources_quote(list(notice.sources))
+    # The notice says 72 hours and 7 days; its own sources say so.
+    assert "72 uur" in DATA.strings["nl"][notice.text] and "72 uur" in quotes
+    assert "7 dagen" in DATA.strings["nl"][notice.text] and ("7 dagen" in quotes or "zeven dagen" in quotes)
+    assert "rechten/medische-hulp-na-seksueel-geweld" in route.pages
+    later = rf.route(FINDER, False, "ik", "seksueel-geweld", False)
+    assert later.services.index("veilig-thuis") < later.services.index("centrum-seksueel-geweld")
+    assert not later.notices
+
+
+def test_each_reader_gets_the_first_help_and_sentences_that_fit():
+    young = [w for w in WHO if speaker_of(w) == "young"]
+    violent = [w for w in WHO if speaker_of(w) == "uses-violence"]
+    older = [w for w in WHO if speaker_of(w) == "older"]
+    assert young and violent and older
+    for what in WHAT:
+        for recent in ((True, False) if asked_recent(young[0], what) else (None,)):
+            services = rf.route(FINDER, False, young[0], what, recent).services
+            assert services.index("kindertelefoon") < services.index("veilig-thuis"), what
+        route = rf.route(FINDER, False, violent[0], what, None if not asked_recent(violent[0], what) else False)
+        assert route.who.speaker == "uses-violence"
+        assert not {"politie-geen-spoed", "slachtofferhulp"} & set(route.services), what
+        assert route.services == ("veilig-thuis",) and route.notices[0].service == "veilig-thuis"
+    assert rf.route(FINDER, False, violent[0], "partnergeweld").who.guide == "in-gesprek/bang-dat-je-zelf-geweld-gebruikt"
+    route = rf.route(FINDER, False, older[0], "ouderenmishandeling")
+    assert route.who.speaker == "older" and "veilig-thuis" in route.services and route.notices
+    assert "rechten/verblijfsrecht" in rf.route(FINDER, False, "ik", "dwingende-controle-en-stalking").pages
+
+
 def test_specialised_help_follows_the_rules():
-    assert "centrum-seksueel-geweld" in rf.route(FINDER, False, "ik", "seksueel-geweld").services
+    assert "centrum-seksueel-geweld" in rf.route(FINDER, False, "ik", "seksueel-geweld", False).services
     assert "kindertelefoon" in rf.route(FINDER, False, "ander-kind", "weet-niet").services
     assert "kindertelefoon" not in rf.route(FINDER, False, "ouder", "ouderenmishandeling").services
     assert "fier" in rf.route(FINDER, True, "iemand-anders", "eergerelateerd-geweld").services
@@ -150,9 +246,38 @@ def test_specialised_help_follows_the_rules():
 
 def test_the_browser_gets_every_non_urgent_route_with_veilig_thuis_first():
     routes = rf.client_routes(FINDER)
-    assert set(routes) == {f"{who}|{what}" for who in WHO for what in WHAT}
-    for key, services in routes.items():
-        assert services == expected_services(False, *key.split("|")), key
+    keys = {f"{who}|{what}" + ("" if recent is None else f"|{int(recent)}"): (who, what, recent)
+            for urgent, who, what, recent in answer_combinations() if not urgent}
+    assert set(routes) == set(keys)
+    for key, found in routes.items():
+        assert found["s"] == expected_services(False, *keys[key]), key
+        route = rf.route(FINDER, False, *keys[key])
+        assert found["n"] == [[n.service, n.text] for n in route.notices] and found["p"] == list(route.pages)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_static_pages_and_the_client_table_agree(lang):
+    """Every no-JavaScript result lists the services, notices and pages of the table the script reads."""
+    from hulproute.render import Renderer
+    from hulproute.route_pages import RoutePages
+
+    pages = RoutePages(Renderer(DATA, lang), ROOT / "docs")
+    built = pages.pages("../" + rf.LOCATIONS_FILE)
+    client = pages.client_data()
+    for urgent, who, what, recent in answer_combinations():
+        path = f"{rf.SECTION}/{'nu-gevaar' if urgent else 'geen-gevaar'}/{who}/{what}"
+        page = built[f"{path}.md" if recent is None else f"{path}/{'ja' if recent else 'nee'}.md"]
+        if recent is not None:
+            assert built[f"{path}/index.md"].count('href="ja/"') == 1
+        found = client["routes"][f"{who}|{what}" + ("" if recent is None else f"|{int(recent)}")]
+        services = (["emergency"] if urgent else []) + found["s"]
+        services.insert(services.index("veilig-thuis") + 1, "local")
+        assert re.findall(r'<li class="hr-route-item" data-service="([^"]+)"', page) == services
+        assert len(re.findall(r'class="hr-route-notice"', page)) == len(found["n"])
+        more = re.search(r'<ul class="hr-route-more">(.*?)</ul>', page, re.S).group(1)
+        assert [client["pages"][p][1] for p in found["p"]] == re.findall(r'<a href="[^"]+">([^<]+)</a>', more)[:len(found["p"])]
+        # Each sentence once in the reader's language and, outside Dutch, once in Dutch.
+        assert page.count('lang="nl"') == (0 if lang == "nl" else len(services) - 1)
 
 
 # ---- where does the person at risk live? --------------------------------------------------------
@@ -259,6 +384,7 @@ def test_municipality_names_resolve_however_they_are_typed():
 
 def test_entry_page_embeds_json_that_cannot_end_its_script_and_cards_as_templates():
     import dataclasses
+    import html
     import json
 
     from hulproute.render import Renderer
@@ -274,9 +400,11 @@ def test_entry_page_embeds_json_that_cannot_end_its_script_and_cards_as_template
     assert data["t"].pop("q_where") == hostile
     assert "<" not in json.dumps(data, ensure_ascii=False)  # else data only: no markup in the JSON
     cards = re.findall(r'<template data-hr-card="([^"]+)"(?: data-hr-speaker="([^"]+)")?>', entry)
-    services = {s for who in WHO for what in WHAT for s in expected_services(True, who, what)}
-    assert sorted(cards) == sorted([(s, speaker) for s in services for speaker in ("self", "other")]
-                                   + [("local", ""), ("danger", "")])
+    pairs = {(s, speaker_of(who)) for urgent, who, what, recent in answer_combinations()
+             for s in expected_services(urgent, who, what, recent)}
+    assert sorted(cards) == sorted(pairs | {("local", ""), ("danger", "")})
+    notices = {r["notice"]["text"] for r in RULES["rules"] if "notice" in r}
+    assert {html.unescape(n) for n in re.findall(r'<template data-hr-notice="([^"]+)">', entry)} == notices
 
 
 # ---- the browser looks places up exactly as Python does ------------------------------------------

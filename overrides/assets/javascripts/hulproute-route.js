@@ -13,7 +13,7 @@
   if (!app || !source) { return; }
   var D = JSON.parse(source.textContent);
   var T = D.t;
-  var state = { step: "danger", urgent: false, who: null, what: null, found: null, message: "", options: [] };
+  var state = { step: "danger", urgent: false, who: null, what: null, recent: null, found: null, message: "", options: [] };
   var places = null;
   var loading = null;
   var first = true;
@@ -38,6 +38,10 @@
   var cards = {};
   document.querySelectorAll("template[data-hr-card]").forEach(function (node) {
     cards[node.getAttribute("data-hr-card") + "|" + (node.getAttribute("data-hr-speaker") || "")] = node;
+  });
+  var notices = {};
+  document.querySelectorAll("template[data-hr-notice]").forEach(function (node) {
+    notices[node.getAttribute("data-hr-notice")] = node;
   });
 
   /* A copy of a server-rendered card (route_card.html.j2, route_local_card.html.j2, danger_panel). */
@@ -72,7 +76,7 @@
 
   function question(number, text, choices) {
     return [
-      el("p", { "class": "hr-route-step", text: fill(T.step, { number: number }) }),
+      el("p", { "class": "hr-route-step", text: number ? fill(T.step, { number: number }) : T.step_extra }),
       el("h2", { id: "hr-route-q", tabindex: "-1", text: text }),
       el("ul", { "class": "hr-route-choices" }, choices.map(function (c) { return el("li", {}, [c]); }))
     ];
@@ -82,7 +86,7 @@
     return el("p", { "class": "hr-route-nav" }, [
       button(T.back, function () { state.message = ""; state.options = []; go(back); }, "link"),
       button(T.restart, function () {
-        state = { step: "danger", urgent: false, who: null, what: null, found: null, message: "", options: [] };
+        state = { step: "danger", urgent: false, who: null, what: null, recent: null, found: null, message: "", options: [] };
         render();
       }, "link")
     ]);
@@ -92,7 +96,7 @@
   function regionCard(index) {
     var m = places.m[index];
     var region = places.r[m[2]];
-    var item = card("veilig-thuis", speaker());
+    var item = withNotices(card("veilig-thuis", speaker()), "veilig-thuis");
     var lines = [el("p", { "class": "hr-route-region", text: fill(T.municipality_vt_region, { municipality: m[0], organisation: region[0] }) })];
     if (region[1]) {
       lines.push(el("p", {}, [el("a", { href: region[1], rel: "noreferrer noopener",
@@ -103,9 +107,25 @@
     return item;
   }
 
+  /* The route's notices for this card (from route() in Python), before its "what happens" line. */
+  function withNotices(item, service) {
+    currentRoute().n.forEach(function (notice) {
+      if (notice[0] === service) {
+        item.querySelector(".hr-route-does").before(notices[notice[1]].content.cloneNode(true).firstElementChild);
+      }
+    });
+    return item;
+  }
+
+  /* The route for the answers so far: the key is built as Route.key in Python. */
+  function currentRoute() {
+    return D.routes[state.who + "|" + state.what + (state.recent === null ? "" : "|" + (state.recent ? 1 : 0))];
+  }
+
   function localCard(index) {
     var m = places.m[index];
-    var teams = places.l[String(index)] || [];
+    /* A team with neither a phone nor a website is no help to offer: leave it out. */
+    var teams = (places.l[String(index)] || []).filter(function (team) { return team[2] || team[3]; });
     var item = el("li", { "class": "hr-route-item", "data-service": "local" }, [
       el("p", { "class": "hr-route-item__name" }, [el("strong", { text: T.local_title })])
     ]);
@@ -129,7 +149,8 @@
   function result() {
     var who = D.who.filter(function (w) { return w[0] === state.who; })[0];
     var what = D.what.filter(function (w) { return w[0] === state.what; })[0];
-    var services = D.routes[state.who + "|" + state.what].slice();
+    var found = currentRoute();
+    var services = found.s.slice();
     if (state.urgent) { services.unshift("emergency"); }
     var list = el("ol", { "class": "hr-route-list" });
     services.forEach(function (service) {
@@ -138,20 +159,21 @@
         list.appendChild(localCard(state.found));
         return;
       }
-      list.appendChild(card(service, who[2]));
+      list.appendChild(withNotices(card(service, who[2]), service));
       if (service === "veilig-thuis") { list.appendChild(card("local")); }
     });
     var answers = [state.urgent ? T.danger_yes : T.danger_no, who[1], what[1]];
+    if (state.recent !== null) { answers.push(state.recent ? T.recent_yes : T.recent_no); }
+    var more = found.p.map(function (page) { return D.pages[page]; }).concat([[what[2], what[3]], [who[3], who[4]]]);
     if (state.found !== null) { answers.push(places.m[state.found][0]); }
     return [
       el("h2", { id: "hr-route-q", tabindex: "-1", text: T.result_title }),
       el("p", { "class": "hr-route-answers" }, [el("strong", { text: T.answers + ":" }), document.createTextNode(" " + answers.join(" · "))]),
       list,
       el("h2", { text: T.read_more }),
-      el("ul", { "class": "hr-route-more" }, [
-        el("li", {}, [el("a", { href: what[2], text: what[3] })]),
-        el("li", {}, [el("a", { href: who[3], text: who[4] })])
-      ]),
+      el("ul", { "class": "hr-route-more" }, more.map(function (link) {
+        return el("li", {}, [el("a", { href: link[0], text: link[1] })]);
+      })),
       nav("where")
     ];
   }
@@ -184,7 +206,7 @@
       el("p", { id: "hr-route-hint", text: T.where_hint }),
       form, message,
       el("p", {}, [button(T.where_skip, function () { state.found = null; go("result"); }, "link")]),
-      nav("what")
+      nav(state.recent === null ? "what" : "recent")
     ];
   }
 
@@ -248,8 +270,19 @@
         question(2, T.q_who, D.who.map(function (w) { return button(w[1], function () { state.who = w[0]; go("what"); }); })),
         [nav("danger")]);
     } else if (state.step === "what") {
-      parts = question(3, T.q_what, D.what.map(function (w) { return button(w[1], function () { state.what = w[0]; go("where"); }); }))
-        .concat([nav("who")]);
+      parts = question(3, T.q_what, D.what.map(function (w) {
+        return button(w[1], function () {
+          state.what = w[0];
+          state.recent = null;
+          /* The table says whether the rules depend on "in the last 7 days?" for these answers. */
+          go((state.who + "|" + w[0] + "|1") in D.routes ? "recent" : "where");
+        });
+      })).concat([nav("who")]);
+    } else if (state.step === "recent") {
+      parts = question(null, T.q_recent, [
+        button(T.recent_yes, function () { state.recent = true; go("where"); }),
+        button(T.recent_no, function () { state.recent = false; go("where"); })
+      ]).concat([nav("what")]);
     } else if (state.step === "where") {
       if (!places && !state.message) { loadPlaces().catch(function () {}); }  // early, quietly; a search reports failure
       parts = where();
