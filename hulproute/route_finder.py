@@ -1,16 +1,18 @@
 """Route finder: from "urgent? who? what? where?" to an ordered list of help. No MkDocs here.
 
 One implementation of the rules (data/route_finder.yaml) serves both versions: the static pages
-(/hulp-zoeken/<urgency>/<who>/<what>/) are rendered from `route()`, and the in-page version gets
-the same routes as a table (`client_routes`), so it never re-implements a rule. Only the lookup
-of a place is done in the browser, on the table `Locations.client_data()` writes.
+(/hulp-zoeken/<urgency>/<who>/<what>/ in neutral codes, made by `step_path`) are rendered from
+`route()`, and the in-page version gets the same routes as a table (`client_routes`), so it never
+re-implements a rule. Only the lookup of a place is done in the browser, on the table
+`Locations.client_data()` writes.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Iterator, Literal, Optional
 
 from hulproute import phones
 from hulproute.errors import SiteError
@@ -18,7 +20,8 @@ from hulproute.loader import SiteData
 from hulproute.schema import RouteFinderFile, RouteWhat, RouteWho
 
 SECTION = "hulp-zoeken"
-URGENCIES = {"nu-gevaar": True, "geen-gevaar": False}
+# "Is someone in danger now?" in the step addresses: yes is 1, no is 2 (never the words).
+URGENCIES = {"1": True, "2": False}
 EMERGENCY, VEILIG_THUIS = "emergency", "veilig-thuis"
 LOCATIONS_FILE = "assets/hulproute/locaties.json"
 _POSTCODE = re.compile(r"^\s*([1-9]\d{3})\s*(?:[a-zA-Z]{2})?\s*$")
@@ -35,7 +38,7 @@ class Route:
 
     @property
     def urgency(self) -> str:
-        return "nu-gevaar" if self.urgent else "geen-gevaar"
+        return urgency_code(self.urgent)
 
 
 def finder_of(data: SiteData) -> RouteFinderFile:
@@ -68,6 +71,31 @@ def all_routes(finder: RouteFinderFile) -> Iterator[Route]:
 def client_routes(finder: RouteFinderFile) -> dict[str, list[str]]:
     """{'who|what': services} without urgency: the browser puts 112 first when urgent."""
     return {f"{r.who.id}|{r.what.id}": list(r.services) for r in all_routes(finder) if not r.urgent}
+
+
+def urgency_code(urgent: bool) -> str:
+    return next(code for code, value in URGENCIES.items() if value is urgent)
+
+
+def step_path(urgent: Optional[bool] = None, who: Optional[RouteWho] = None, what: Optional[RouteWhat] = None) -> str:
+    """The address of a no-JavaScript step inside the section, e.g. '1/a/5/' ('' is the entry).
+
+    The only place that knows the scheme: every page and every link between steps is made here.
+    An address stays in the browser history, so it holds neutral codes (data/route_finder.yaml
+    `code`), never an answer's id or label. A further question adds its code at the end.
+    """
+    parts = [] if urgent is None else [urgency_code(urgent)]
+    for answer in (who, what):
+        if answer is None:
+            break
+        parts.append(answer.code)
+    return "".join(f"{part}/" for part in parts)
+
+
+def step_href(here: str, there: str) -> str:
+    """A relative link from one step's address to another's (both from `step_path`)."""
+    relative = posixpath.relpath(there or ".", here or ".")
+    return "./" if relative == "." else f"{relative}/"
 
 
 # ---- where does the person at risk live? -------------------------------------------------------
