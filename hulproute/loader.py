@@ -407,6 +407,17 @@ def _load_route_finder(data_dir: Path, services: set[str], sections: list[Conten
         for record, ident, first in _duplicates((f"{kind} #{i}", a.id) for i, a in enumerate(answers, 1)):
             out.add(path, record, "id", f"answer '{ident}' is listed twice", "list each answer once")
     who_ids, what_ids = {w.id for w in finder.who}, {w.id for w in finder.what}
+    # Codes are the answers' tokens in the step addresses (route_finder.step_path): one answer
+    # per code in each question, and never an answer's own name.
+    for kind, answers in (("who", finder.who), ("what", finder.what)):
+        records = [(f"{kind} #{i} ({a.id})", a.code) for i, a in enumerate(answers, 1)]
+        for record, code, first in _duplicates(records):
+            out.add(path, record, "code", f"code '{code}' is already used by {first}",
+                    f"give each '{kind}' answer its own code, e.g. the next free letter or number")
+        for record, code in records:
+            if code in who_ids | what_ids:
+                out.add(path, record, "code", f"code '{code}' is the name of an answer, and step addresses stay in "
+                        "the browser history", "use a neutral letter or number, e.g. a, b … or 1, 2 …")
     pages = {f"{s.id}/{p}" for s in sections for p in s.pages} | {f"{s.id}/index" for s in sections}
     for index, who in enumerate(finder.who, 1):
         if sections and who.guide not in pages:

@@ -1,12 +1,14 @@
 """Route finder: from "urgent? who? what? where?" to an ordered list of help. No MkDocs here.
 
 One implementation of the rules (data/route_finder.yaml) serves both versions: the static pages
-(/hulp-zoeken/<urgency>/<who>/<what>/) are rendered from `route()`, and the in-page version gets
-the same routes as a table (`client_routes`), so it never re-implements a rule. Only the lookup
-of a place is done in the browser, on the table `Locations.client_data()` writes.
+(/hulp-zoeken/<urgency>/<who>/<what>/ in neutral codes, made by `step_path`) are rendered from
+`route()`, and the in-page version gets the same routes as a table (`client_routes`), so it never
+re-implements a rule. Only the lookup of a place is done in the browser, on the table
+`Locations.client_data()` writes.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,7 +20,10 @@ from hulproute.loader import SiteData
 from hulproute.schema import RouteFinderFile, RouteRule, RouteWhat, RouteWho
 
 SECTION = "hulp-zoeken"
-URGENCIES = {"nu-gevaar": True, "geen-gevaar": False}
+# "Is someone in danger now?" in the step addresses: yes is 1, no is 2 (never the words).
+URGENCIES = {"1": True, "2": False}
+# "Did it happen in the last 7 days?" (asked only where a rule depends on it): yes 1, no 2.
+RECENT_CODES = {True: "1", False: "2"}
 EMERGENCY, VEILIG_THUIS = "emergency", "veilig-thuis"
 LOCATIONS_FILE = "assets/hulproute/locaties.json"
 _POSTCODE = re.compile(r"^\s*([1-9]\d{3})\s*(?:[a-zA-Z]{2})?\s*$")
@@ -48,7 +53,7 @@ class Route:
 
     @property
     def urgency(self) -> str:
-        return "nu-gevaar" if self.urgent else "geen-gevaar"
+        return urgency_code(self.urgent)
 
     @property
     def key(self) -> str:
@@ -117,6 +122,34 @@ def client_routes(finder: RouteFinderFile) -> dict[str, dict]:
     recency question, so it never decides that itself."""
     return {r.key: {"s": list(r.services), "n": [[n.service, n.text] for n in r.notices], "p": list(r.pages)}
             for r in all_routes(finder) if not r.urgent}
+
+
+def urgency_code(urgent: bool) -> str:
+    return next(code for code, value in URGENCIES.items() if value is urgent)
+
+
+def step_path(urgent: Optional[bool] = None, who: Optional[RouteWho] = None, what: Optional[RouteWhat] = None,
+              recent: Optional[bool] = None) -> str:
+    """The address of a no-JavaScript step inside the section, e.g. '1/a/5/' ('' is the entry).
+
+    The only place that knows the scheme: every page and every link between steps is made here.
+    An address stays in the browser history, so it holds neutral codes (data/route_finder.yaml
+    `code`), never an answer's id or label. A further question adds its code at the end.
+    """
+    parts = [] if urgent is None else [urgency_code(urgent)]
+    for answer in (who, what):
+        if answer is None:
+            break
+        parts.append(answer.code)
+    if recent is not None and what is not None:
+        parts.append(RECENT_CODES[recent])
+    return "".join(f"{part}/" for part in parts)
+
+
+def step_href(here: str, there: str) -> str:
+    """A relative link from one step's address to another's (both from `step_path`)."""
+    relative = posixpath.relpath(there or ".", here or ".")
+    return "./" if relative == "." else f"{relative}/"
 
 
 # ---- where does the person at risk live? -------------------------------------------------------

@@ -2,12 +2,14 @@
 data the in-page version needs. Both are made from the same `route()` results and card templates,
 so the two versions cannot drift apart.
 
-Static pages (directory URLs, the same Dutch slugs in every language):
+Static pages (directory URLs, the same in every language; addresses from `rf.step_path`):
   hulp-zoeken/                                  is someone in danger now?
-  hulp-zoeken/<nu-gevaar|geen-gevaar>/          who are you worried about? (112 first when urgent)
-  hulp-zoeken/<urgency>/<who>/                  what is happening?
-  hulp-zoeken/<urgency>/<who>/<what>/           the help, in order; or, where a rule depends on
-                                                it, "in the last 7 days?" with the help at ja/, nee/
+  hulp-zoeken/<1|2>/                            who are you worried about? (112 first when urgent)
+  hulp-zoeken/<urgency>/<who code>/             what is happening?
+  hulp-zoeken/<urgency>/<who code>/<what code>/ the help, in order; or, where a rule depends on
+                                                it, "in the last 7 days?" with the help at 1/, 2/
+Each step is a page in the browser history, so its address holds neutral codes and its title only
+the step number; the pages say they stay in the history and are kept out of search engines.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from markupsafe import Markup
 from hulproute import route_finder as rf
 from hulproute.content import read_meta
 from hulproute.render import Renderer
+from hulproute.schema import RouteWhat, RouteWho
 from hulproute.schema import SourceRef
 
 # Texts the browser needs besides the cards (keys of data/strings/<lang>.yaml).
@@ -90,49 +93,74 @@ class RoutePages:
             number=number, question=question, choices=choices).strip())
 
     # ---- static pages ---------------------------------------------------------------------------
+    @staticmethod
+    def page_uri(path: str) -> str:
+        """The Markdown source of the step at `path` (an `rf.step_path`)."""
+        return f"{rf.SECTION}/{path}index.md"
+
+    @staticmethod
+    def base_of(path: str) -> str:
+        """From the step at `path` back to the language's root (the section is one level)."""
+        return _depth_prefix(1 + path.count("/"))
+
+    def history_note(self, path: str) -> Markup:
+        """'These pages stay in your history', linking the safe-browsing page: every static step
+        is a page the browser keeps (the in-page version says its answers are not kept)."""
+        return Markup(self.r.env.get_template("route_history.html.j2").render(base=self.base_of(path)).strip())
+
+    def step_page(self, path: str, parent: str, number: int, question: str, choices: list[tuple[str, str, str]],
+                  urgent: bool, show_danger: bool) -> str:
+        """A question page at `path` ("back" leads to `parent`); `choices` hold (step path, label, kind).
+        Number 0 is the extra question some situations get (titled as such, not numbered)."""
+        linked = [(rf.step_href(path, there), label, kind) for there, label, kind in choices]
+        title = self.r.text("route_title_step", number=number) if number else f"{self.t['route_title']} – {self.t['route_step_extra']}"
+        return self.r.env.get_template("route_step.md.j2").render(
+            title=title, urgent=urgent, show_danger=show_danger,
+            choices=self.choices(number, question, linked), history=self.history_note(path),
+            back=rf.step_href(path, parent), restart=rf.step_href(path, rf.step_path()))
+
     def pages(self, locations_href: str) -> dict[str, str]:
         """{norm_src_uri: markdown} of every route-finder page in this language."""
-        t, out = self.t, {}
+        t, out, entry = self.t, {}, rf.step_path()
         danger = self.choices(1, t["route_q_danger"], [
-            ("nu-gevaar/", t["route_danger_yes"], "danger"), ("geen-gevaar/", t["route_danger_no"], "")])
-        out[f"{rf.SECTION}/index.md"] = self.r.env.get_template("route_entry.md.j2").render(
-            choices=danger, locations_href=locations_href, cards=self.client_cards(), notices=self.client_notices(),
+            (rf.step_href(entry, rf.step_path(True)), t["route_danger_yes"], "danger"),
+            (rf.step_href(entry, rf.step_path(False)), t["route_danger_no"], "")])
+        out[self.page_uri(entry)] = self.r.env.get_template("route_entry.md.j2").render(
+            choices=danger, locations_href=locations_href, cards=self.client_cards(),
+            notices=self.client_notices(), history=self.history_note(entry),
             # Jinja's |tojson escaping (<, >, & and ' as \\u escapes): the JSON can never end the
             # <script> element or start markup. Not ASCII-only: Arabic and Ukrainian stay readable.
             client_json=htmlsafe_json_dumps(self.client_data(), ensure_ascii=False, separators=(",", ":")))
-        who_choices = [(f"{w.id}/", t[f"route_who_{w.id}"], "") for w in self.finder.who]
-        what_choices = [(f"{w.id}/", t[f"route_what_{w.id}"], "") for w in self.finder.what]
-        step = self.r.env.get_template("route_step.md.j2")
-        for urgency, urgent in rf.URGENCIES.items():
+        for urgent in rf.URGENCIES.values():
             answer = t["route_danger_yes"] if urgent else t["route_danger_no"]
-            out[f"{rf.SECTION}/{urgency}/index.md"] = step.render(
-                title=f"{t['route_title']}: {t['route_q_who']}", urgent=urgent, show_danger=True,
-                choices=self.choices(2, t["route_q_who"], who_choices), back="../", restart="../")
+            here = rf.step_path(urgent)
+            out[self.page_uri(here)] = self.step_page(
+                here, entry, 2, t["route_q_who"], [(rf.step_path(urgent, w), t[f"route_who_{w.id}"], "") for w in self.finder.who],
+                urgent=urgent, show_danger=True)
             for who in self.finder.who:
-                out[f"{rf.SECTION}/{urgency}/{who.id}/index.md"] = step.render(
-                    title=f"{t['route_title']}: {t['route_q_what']}", urgent=urgent, show_danger=False,
-                    choices=self.choices(3, t["route_q_what"], what_choices), back="../", restart="../../")
+                here = rf.step_path(urgent, who)
+                out[self.page_uri(here)] = self.step_page(
+                    here, rf.step_path(urgent), 3, t["route_q_what"],
+                    [(rf.step_path(urgent, who, w), t[f"route_what_{w.id}"], "") for w in self.finder.what],
+                    urgent=urgent, show_danger=False)
                 for what in self.finder.what:
-                    out.update(self.what_pages(f"{rf.SECTION}/{urgency}/{who.id}/{what.id}",
-                                               urgent, who.id, what.id, answer, depth=4))
+                    out.update(self.what_pages(urgent, who, what, answer))
         return out
 
-    def what_pages(self, path: str, urgent: bool, who: str, what: str, danger_answer: str,
-                   depth: int) -> dict[str, str]:
-        """The page(s) after the 'what' answer, at `path` (no extension) `depth` folders below
-        the site root: the result; or, where a rule depends on it, the recency question at
-        path/ with its two results path/ja/ and path/nee/ below it."""
-        if not rf.asks_recent(self.finder, who, what):
-            return {f"{path}.md": self.result_page(rf.route(self.finder, urgent, who, what), danger_answer, depth)}
+    def what_pages(self, urgent: bool, who: RouteWho, what: RouteWhat, danger_answer: str) -> dict[str, str]:
+        """The page(s) after the 'what' answer: the result; or, where a rule depends on it, the
+        recency question ("in the last 7 days?") with its two results one step further."""
+        here = rf.step_path(urgent, who, what)
+        if not rf.asks_recent(self.finder, who.id, what.id):
+            return {self.page_uri(here): self.result_page(rf.route(self.finder, urgent, who.id, what.id), danger_answer)}
         t = self.t
-        step = self.r.env.get_template("route_step.md.j2").render(
-            title=f"{t['route_title']}: {t['route_step_extra']}", urgent=urgent, show_danger=False,
-            choices=self.choices(0, t["route_q_recent"], [("ja/", t["route_recent_yes"], ""), ("nee/", t["route_recent_no"], "")]),
-            back="../", restart=_depth_prefix(depth - 1))
-        out = {f"{path}/index.md": step}
-        for slug, recent in (("ja", True), ("nee", False)):
-            out[f"{path}/{slug}.md"] = self.result_page(rf.route(self.finder, urgent, who, what, recent),
-                                                        danger_answer, depth + 1)
+        choices = [(rf.step_path(urgent, who, what, recent), t["route_recent_yes" if recent else "route_recent_no"], "")
+                   for recent in (True, False)]
+        out = {self.page_uri(here): self.step_page(here, rf.step_path(urgent, who), 0, t["route_q_recent"], choices,
+                                                   urgent=urgent, show_danger=False)}
+        for recent in (True, False):
+            route = rf.route(self.finder, urgent, who.id, what.id, recent)
+            out[self.page_uri(rf.step_path(urgent, who, what, recent))] = self.result_page(route, danger_answer)
         return out
 
     def answer_labels(self, route: rf.Route) -> list[str]:
@@ -150,15 +178,15 @@ class RoutePages:
         return links + [(self.page_href(route.what.signs, base), self.page_title(route.what.signs, t["route_signs_link"])),
                         (self.page_href(route.who.guide, base), self.page_title(route.who.guide, t["route_guide_link"]))]
 
-    def result_page(self, route: rf.Route, danger_answer: str, depth: int) -> str:
+    def result_page(self, route: rf.Route, danger_answer: str) -> str:
         t = self.t
-        base = _depth_prefix(depth)
+        here = rf.step_path(route.urgent, route.who, route.what, route.recent)
+        parent = rf.step_path(route.urgent, route.who, route.what if route.recent is not None else None)
+        base = self.base_of(here)
         return self.r.env.get_template("route_result.md.j2").render(
-            what_label=t[f"route_what_{route.what.id}"],
-            answers=[danger_answer, *self.answer_labels(route)],
-            items=self.items(route, base),
-            more=self.more(route, base),
-            back="../", restart=_depth_prefix(depth - 1))
+            title=t["route_title_result"], answers=[danger_answer, *self.answer_labels(route)],
+            items=self.items(route, base), more=self.more(route, base), history=self.history_note(here),
+            back=rf.step_href(here, parent), restart=rf.step_href(here, rf.step_path()))
 
     # ---- the in-page version --------------------------------------------------------------------
     def client_cards(self) -> list[tuple[str, str, Markup]]:

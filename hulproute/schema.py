@@ -9,7 +9,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 from hulproute import phones
 from hulproute.slugs import SLUG_PATTERN
@@ -266,12 +266,27 @@ PagePath = Annotated[str, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]
 SPEAKERS = ("self", "other", "young", "uses-violence", "older")
 
 
+def _step_code(value: str) -> str:
+    """The token of an answer in the no-JavaScript step addresses. It lands in the address bar and
+    the browser history, so it is kept too short to say anything about the reader's situation."""
+    if not re.fullmatch(r"[a-z0-9]{1,2}", value):
+        raise ValueError(f"'{value}' is not a step code || use 1 or 2 lower-case letters or digits "
+                         "that say nothing about the answer, e.g. a, b … or 1, 2 …")
+    return value
+
+
+# Quoted or not, a number in YAML is read as text here (YAML gives 1, the address needs "1").
+StepCode = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
+                     AfterValidator(_step_code)]
+
+
 class RouteWho(Strict):
     """An answer to 'who are you worried about?'. `speaker` picks the suggested first sentences
     (route_say_<service>_<speaker>): a teenager, a reader who fears using violence and an older
     person each get sentences in their own words, never another reader's."""
 
     id: Slug
+    code: StepCode  # in the step addresses instead of the id (hulproute.route_finder.step_path)
     speaker: Literal[SPEAKERS]
     guide: PagePath
 
@@ -280,6 +295,7 @@ class RouteWhat(Strict):
     """An answer to 'what is happening?', with the signs page it links to."""
 
     id: Slug
+    code: StepCode
     signs: PagePath
 
 

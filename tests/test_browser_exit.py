@@ -339,3 +339,53 @@ def test_exit_is_first_control_after_skip_link(context, servers, lang):
     assert "md-skip" in (page.evaluate("document.activeElement.className") or "")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.hasAttribute('data-hr-exit')")
+
+
+# -- the Shift hint is only said where Shift can be pressed ---------------------------------------
+
+KEYBOARD_LIKELY = "(any-hover: hover), (any-pointer: fine)"  # as in hulproute-exit.js
+
+
+def exit_names(page, lang: str) -> dict[str, int]:
+    """How many links a screen reader finds by each name: the label alone, or label and hint."""
+    t = STRINGS[lang]
+    return {name: page.get_by_role("link", name=name, exact=True).count()
+            for name in (t["exit_label"], f"{t['exit_label']} {t['exit_hint']}")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_shift_hint_only_where_a_keyboard_exit_works(browser, servers, lang):
+    origin, _ = servers
+    t = STRINGS[lang]
+    label, hinted = t["exit_label"], f"{t['exit_label']} {t['exit_hint']}"
+    address = url(origin, lang, "gemeente/amsterdam/")
+
+    # Without JavaScript, Shift does nothing: the hint is not on the page at all.
+    without_js = browser.new_context(viewport={"width": 360, "height": 640}, java_script_enabled=False)
+    page = without_js.new_page()
+    page.goto(address)
+    assert exit_names(page, lang) == {label: 1, hinted: 0}
+    assert t["exit_hint"] not in page.locator("body").text_content()
+    without_js.close()
+
+    # A computer (mouse or touchpad): the hint is part of the button's name from the start.
+    desktop = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = desktop.new_page()
+    page.goto(address)
+    assert page.evaluate(f"matchMedia('{KEYBOARD_LIKELY}').matches") is True
+    assert exit_names(page, lang) == {label: 0, hinted: 1}
+    desktop.close()
+
+    # A touch screen alone: Chromium's touch emulation reports only a coarse pointer, no hover.
+    phone = browser.new_context(viewport={"width": 360, "height": 640}, has_touch=True, is_mobile=True)
+    page = phone.new_page()
+    page.goto(address)
+    assert page.evaluate("""() => [matchMedia('(any-pointer: coarse)').matches,
+        matchMedia('(any-pointer: fine)').matches, matchMedia('(any-hover: hover)').matches]""") == [True, False, False]
+    page.locator("h1").first.tap()
+    assert exit_names(page, lang) == {label: 1, hinted: 0}
+    assert t["exit_hint"] not in page.locator("body").text_content()
+    # ... until a keyboard is attached and used: Tab (as a keyboard user starts) adds the hint.
+    page.keyboard.press("Tab")
+    assert exit_names(page, lang) == {label: 0, hinted: 1}
+    phone.close()

@@ -23,6 +23,7 @@ FINDER = rf.finder_of(DATA)
 LANGS = ("nl", "ar")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ENTRY = "hulp-zoeken/"
+ANSWER_IDS = {a.id for a in (*FINDER.who, *FINDER.what)}
 SAMPLES = [(True, "partner", "partnergeweld", None), (False, "ik", "seksueel-geweld", True),
            (True, "ik", "seksueel-geweld", False), (False, "ander-kind", "weet-niet", None),
            (True, "iemand-anders", "eergerelateerd-geweld", None), (False, "ouder", "ouderenmishandeling", None),
@@ -499,4 +500,84 @@ def test_in_english_every_sentence_also_shows_the_dutch_one(browser, servers):
     context.close()
     context, page = open_result(browser, origin, "nl", True, "ik", "seksueel-geweld", True)
     assert page.locator(".hr-route-list [lang='nl']").count() == 0  # Dutch pages need no second copy
+
+
+# ---- without JavaScript the steps are pages in the history: nothing of the situation in them ----
+
+def situation_words(lang: str) -> set[str]:
+    """Words that would tell someone looking at the history what the reader answered: every
+    answer id and its parts, and the main words of the answer labels in this language (from
+    data/route_finder.yaml and data/strings/<lang>.yaml, never a hand list)."""
+    import re
+
+    ids = [a.id for a in (*FINDER.who, *FINDER.what)]
+    words = {i for i in ids if len(i) >= 4} | {part for i in ids for part in i.split("-") if len(part) >= 4}
+    t = STRINGS[lang]
+    labels = [t["route_danger_yes"], t["route_danger_no"], *(t[f"route_who_{w.id}"] for w in FINDER.who),
+              *(t[f"route_what_{w.id}"] for w in FINDER.what)]
+    words |= {w.lower() for label in labels for w in re.findall(r"\w+", label) if len(w) >= 4}
+    return words
+
+
+def walk_without_javascript(page, lang: str, urgent: bool, who: str, what: str, recent: bool | None = None) -> list[dict]:
+    """Tap the visible answer labels from the entry to the result; what each visited page shows."""
+    from urllib.parse import unquote
+
+    t = STRINGS[lang]
+    visited = []
+    labels = [t["route_danger_yes"] if urgent else t["route_danger_no"], t[f"route_who_{who}"], t[f"route_what_{what}"]]
+    if recent is not None:
+        labels.append(t["route_recent_yes"] if recent else t["route_recent_no"])
+    for label in [*labels, None]:
+        exit_link = page.locator("a[data-hr-exit]")
+        visited.append({
+            "url": unquote(page.url), "title": page.title(),
+            "robots": page.locator("meta[name='robots']").evaluate_all("ms => ms.map(m => m.content)"),
+            "history": page.locator("[data-hr-route-history]:visible").all_inner_texts(),
+            "safe_href": page.locator("[data-hr-route-history]:visible a").evaluate_all("as => as.map(a => a.href)"),
+            "exit_names": page.get_by_role("link", name=t["exit_label"], exact=True).count(),
+            "exit_text": exit_link.text_content(), "text": page.locator("body").text_content(),
+        })
+        if label:
+            with page.expect_navigation():
+                page.get_by_role("link", name=label, exact=True).tap()
+    return visited
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_static_steps_keep_the_situation_out_of_addresses_titles_and_search(browser, servers, lang):
+    origin, _ = servers
+    t = STRINGS[lang]
+    words = situation_words(lang)
+    assert {"seksueel-geweld", "seksueel", "partnergeweld"} <= words and len(words) > 40  # the check can fail
+    context = browser.new_context(viewport={"width": 360, "height": 640}, has_touch=True, java_script_enabled=False)
+    page = context.new_page()
+    for urgent, who, what, recent in SAMPLES:
+        page.goto(url(origin, lang, ENTRY))
+        visited = walk_without_javascript(page, lang, urgent, who, what, recent)
+        assert page.locator(".hr-route-list").count() == 1, "the last tap shows the result"
+        assert len({v["url"] for v in visited}) == 4 + (recent is not None)
+        for step in visited:
+            seen = f"{step['url']} {step['title']}".lower()
+            assert [w for w in words if w in seen] == [], step["url"]
+            assert not set(step["url"].split("/")) & ANSWER_IDS, step["url"]  # short ids ('ik') too
+            # One line on every step says these pages stay in the history, linking safe browsing.
+            assert len(step["history"]) == 1 and step["history"][0].startswith(t["route_history"]), step["url"]
+            assert step["safe_href"] == [url(origin, lang, "veilig-bekijken/")], step["url"]
+            # The Shift hint is no use without JavaScript: it is not on the page at all.
+            assert step["exit_text"].strip() == t["exit_label"] and step["exit_names"] == 1
+            assert t["exit_hint"] not in step["text"]
+        entry, steps = visited[0], visited[1:]
+        assert entry["robots"] == [], "the entry page itself may be found by search engines"
+        assert all(step["robots"] == ["noindex"] for step in steps)
+        assert steps[0]["title"].startswith(t["route_title_step"].replace("{number}", "2"))
+        assert steps[1]["title"].startswith(t["route_title_step"].replace("{number}", "3"))
+        if recent is not None:
+            assert steps[2]["title"].startswith(f"{t['route_title']} – {t['route_step_extra']}")
+        assert steps[-1]["title"].startswith(t["route_title_result"])
+    # The safe-browsing link works: it opens that page.
+    with page.expect_navigation():
+        page.locator("[data-hr-route-history] a").tap()
+    assert page.url == url(origin, lang, "veilig-bekijken/")
+    assert page.locator("h1").first.inner_text().strip() == t["nav_safe_browsing"]
     context.close()

@@ -7,6 +7,10 @@
    - each Shift press fills one of three dots on the button (for sighted keyboard users) and is
      announced in a polite live region (for screen-reader users);
    - keys are read in the capture phase on window, before any widget on the page can stop them.
+   - the hint "or press Shift 3 times" is added to the button's name (visually hidden) only where
+     it can work: when the device has a mouse or touchpad (any-hover / any-pointer: fine), or once
+     Tab or Shift is pressed (a keyboard attached to a tablet; on-screen keyboards send neither).
+     Without JavaScript, or on a touch screen alone, it is never said.
    Every text comes from the button's data attributes (translated, escaped by the template) and is
    set with textContent, never parsed as HTML. */
 (function () {
@@ -24,6 +28,17 @@
   var overlay = null;
   var title = "";
   var dots = buildDots();
+  var hint = null;
+  var KEYBOARD_LIKELY = "(any-hover: hover), (any-pointer: fine)";
+
+  function addHint() {
+    if (hint) { return; }
+    hint = document.createElement("span");
+    hint.className = "hr-visually-hidden";
+    hint.textContent = " " + (link.getAttribute("data-hr-hint") || "");
+    link.insertBefore(hint, dots);
+  }
+  if (window.matchMedia && window.matchMedia(KEYBOARD_LIKELY).matches) { addHint(); }
 
   function buildDots() {
     // Decoration only: screen readers get the same progress from the live region.
@@ -86,6 +101,7 @@
   });
 
   window.addEventListener("keydown", function (event) {
+    if (event.key === "Tab" || event.key === "Shift") { addHint(); }
     if (exiting) { return; }
     if (event.key === "Shift") {
       if (!event.repeat) { shiftWasModifier = false; }
