@@ -52,12 +52,13 @@ def postcodes_group_path(digits: str) -> str:
 
 
 def place_sort_key(name: str) -> tuple[str, str]:
-    """Dutch order: articles ('s-, 't) skipped, case and accents ignored; the name breaks ties."""
+    """Dutch order: articles ('s-, 't) and leading punctuation skipped, case and accents ignored;
+    the name as written breaks ties."""
     key = name.lower()
     for article in _ARTICLES:
         key = key.removeprefix(article)
     key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
-    return key, name
+    return key.lstrip("".join(c for c in key if not c.isalnum())), name
 
 
 def place_letter(name: str) -> tuple[str, str]:
