@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from markupsafe import Markup
+
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
 from hulproute.render import MUNICIPALITY_SECTION, Renderer
@@ -33,22 +35,6 @@ _ARTICLES = ("'s-", "'s ", "'t ")
 # The tail that makes an official place name unique: "Haren Gn", "Well L", "Hengelo (Gld)".
 # It only counts as a suffix when the name without it is itself a place in data/places.csv.
 _SUFFIX = re.compile(r" (?:\([^()]+\)|[A-Z][A-Za-z]{0,2})$")
-
-
-def places_index_path() -> str:
-    return f"{MUNICIPALITY_SECTION}/{PLACES}/index.md"
-
-
-def places_letter_path(slug: str) -> str:
-    return f"{MUNICIPALITY_SECTION}/{PLACES}/{slug}.md"
-
-
-def postcodes_index_path() -> str:
-    return f"{MUNICIPALITY_SECTION}/{POSTCODES}/index.md"
-
-
-def postcodes_group_path(digits: str) -> str:
-    return f"{MUNICIPALITY_SECTION}/{POSTCODES}/{digits}.md"
 
 
 def place_sort_key(name: str) -> tuple[str, str]:
@@ -171,18 +157,21 @@ class LocationPages:
     # ---- pages ----------------------------------------------------------------------------------
     def render(self, renderers: dict[str, Renderer]) -> dict[str, dict[str, str]]:
         """{Markdown path: {language: Markdown}} of the two overviews and every letter/group page."""
-        place_groups, postcode_groups = self.place_groups(), self.postcode_groups()
+        kinds = (
+            (PLACES, self.place_groups(), "places_letters_nav", "places_index.md.j2", "places_letter.md.j2"),
+            (POSTCODES, self.postcode_groups(), "postcodes_groups_nav", "postcodes_index.md.j2", "postcodes_group.md.j2"),
+        )
         pages: dict[str, dict[str, str]] = {}
         for code, renderer in renderers.items():
             env = renderer.env
-            pages.setdefault(places_index_path(), {})[code] = env.get_template("places_index.md.j2").render(
-                groups=place_groups)
-            for group in place_groups:
-                pages.setdefault(places_letter_path(group.slug), {})[code] = env.get_template(
-                    "places_letter.md.j2").render(groups=place_groups, group=group)
-            pages.setdefault(postcodes_index_path(), {})[code] = env.get_template("postcodes_index.md.j2").render(
-                groups=postcode_groups)
-            for group in postcode_groups:
-                pages.setdefault(postcodes_group_path(group.slug), {})[code] = env.get_template(
-                    "postcodes_group.md.j2").render(groups=postcode_groups, group=group)
+            for kind, groups, nav_label, overview, page in kinds:
+                nav = env.get_template("location_nav.html.j2")
+                folder = f"{MUNICIPALITY_SECTION}/{kind}"
+                pages.setdefault(f"{folder}/index.md", {})[code] = env.get_template(overview).render(
+                    nav=Markup(nav.render(groups=groups, nav_label=renderer.t[nav_label], prefix="").strip()))
+                # The same links on every page of this kind: rendered once, not once per page.
+                links = Markup(nav.render(groups=groups, nav_label=renderer.t[nav_label], prefix="../").strip())
+                template = env.get_template(page)
+                for group in groups:
+                    pages.setdefault(f"{folder}/{group.slug}.md", {})[code] = template.render(group=group, nav=links)
         return pages
