@@ -12,6 +12,7 @@ from typing import Optional
 
 from hulproute import route_finder
 from hulproute.loader import SiteData, load_site_data
+from hulproute.location_pages import LocationPages
 from hulproute.route_pages import RoutePages
 from hulproute.render import Renderer, municipality_index_path, municipality_path
 
@@ -53,6 +54,9 @@ class BuildState:
             pages[0].markdown[code] = renderer.municipality_index(municipalities)
             for page, m in zip(pages[1:], municipalities):
                 page.markdown[code] = renderer.municipality_page(m)
+        # Places A–Z and postcodes for readers without JavaScript; only the built municipalities'.
+        for path, markdown in LocationPages(data, municipalities).render(renderers).items():
+            pages.append(GeneratedPage(path, in_nav=False, markdown=markdown))
         assets = {}
         if data.route_finder is not None:
             pages += cls._route_pages(data, renderers, docs_dir)

@@ -35,6 +35,16 @@ def route_pages(site: Path) -> list[Path]:
     return [root / "index.html", *steps, *results]
 
 
+def location_pages(base: Path) -> list[Path]:
+    """Places A–Z and postcodes: both overviews and the first letter and postcode group page."""
+    pages = []
+    for kind in ("plaatsen", "postcodes"):
+        groups = sorted(base.glob(f"{kind}/*/index.html"))
+        assert groups, f"no pages under {base / kind}"
+        pages += [base / kind / "index.html", groups[0]]
+    return pages
+
+
 def sample_pages(site: Path) -> list[Path]:
     """Pages of every type in every language of the fixture site."""
     data = load_site_data()
@@ -45,6 +55,7 @@ def sample_pages(site: Path) -> list[Path]:
         pages += [base / "index.html", base / "404.html", base / "veilig-bekijken" / "index.html",
                   base / "gemeente" / "index.html"]
         pages += [base / "gemeente" / slug / "index.html" for slug in slugs]
+        pages += location_pages(base / "gemeente")
         for section in data.sections:
             pages.append(base / section.id / "index.html")
             pages += [base / section.id / page / "index.html" for page in section.pages[:1]]
@@ -102,3 +113,26 @@ def test_material_copies_match_installed_material(copy):
         f"{copy} was copied from Material {stated.group(1) if stated else '?'}, installed is "
         f"{installed}: diff it against material/templates/{copy.removeprefix('overrides/')} "
         "and carry over the changes marked 'Hulproute:'")
+
+
+def test_location_lists_with_several_candidates_are_valid_html(tmp_path):
+    """The fixture's places and postcodes are all unambiguous, so the nested candidate lists
+    (a name in several municipalities, a split postcode) are checked from the full data here."""
+    from hulproute.location_pages import LocationPages
+    from hulproute.render import Renderer
+
+    data = load_site_data()
+    location = LocationPages(data)
+    groups = [("plaatsen", g) for g in location.place_groups() if any(e.ambiguous for e in g.entries)][:1]
+    groups += [("postcodes", g) for g in location.postcode_groups() if any(e.ambiguous for e in g.entries)][:1]
+    assert len(groups) == 2, "data/ has names in several municipalities and split postcodes"
+    rendered = location.render({"ar": Renderer(data, "ar")})
+    pages = []
+    for kind, group in groups:
+        markdown = rendered[f"gemeente/{kind}/{group.slug}.md"]["ar"].split("\n---\n", 1)[1]
+        page = tmp_path / f"{kind}-{group.slug}.html"
+        body = re.sub(r"^# (.*)$", r"<h1>\1</h1>", markdown.strip(), count=1, flags=re.M)
+        page.write_text(f'<!doctype html><html lang="ar" dir="rtl"><title>x</title>{body}</html>', encoding="utf-8")
+        pages.append(page)
+    errors = vnu_errors(pages)
+    assert not errors, [(m.get("url"), m.get("lastLine"), m["message"]) for m in errors]
