@@ -173,7 +173,9 @@ def add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generate
             for other in languages
         }
         files.append(file)
-        made.append(file)
+        if page.in_sitemap:
+            made.append(file)
+    # The plugin writes sitemap.xml from this list (and nothing else reads it).
     plugin.i18n_files_per_language.setdefault(current, []).extend(made)
     return files
 

@@ -24,6 +24,9 @@ class GeneratedPage:
     norm_src_uri: str
     in_nav: bool
     markdown: dict[str, str] = field(default_factory=dict)
+    # Route-finder steps and results are noindex (they stay in the history, not in search):
+    # a sitemap that listed them would contradict that.
+    in_sitemap: bool = True
 
 
 @dataclass
@@ -71,6 +74,7 @@ class BuildState:
             depth = 1 if code == data.default_language else 2
             rendered = RoutePages(renderer, docs_dir).pages("../" * depth + route_finder.LOCATIONS_FILE)
             for path, markdown in rendered.items():
-                page = by_path.setdefault(path, GeneratedPage(path, in_nav=path == f"{route_finder.SECTION}/index.md"))
+                entry = path == f"{route_finder.SECTION}/index.md"
+                page = by_path.setdefault(path, GeneratedPage(path, in_nav=entry, in_sitemap=entry))
                 page.markdown[code] = markdown
         return list(by_path.values())

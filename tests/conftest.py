@@ -105,6 +105,19 @@ def servers(request, browser_site, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def deployed(browser_site, tmp_path_factory):
+    """(site origin, exit url): the fixture site through nginx with the deployed config only.
+
+    The safety tests (tests/test_browser_safety.py) run through both servers (`servers`); the
+    other browser tests use this one, the server readers get, so the suite stays fast."""
+    from tests.browser_support import NginxServer
+
+    site, exit_url = browser_site
+    with NginxServer(site, tmp_path_factory.mktemp("nginx-deployed")) as site_server:
+        yield site_server.origin, exit_url
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

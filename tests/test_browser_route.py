@@ -13,6 +13,14 @@ from hulproute import route_finder as rf
 from hulproute.loader import load_site_data
 from tests.browser_support import url
 
+
+@pytest.fixture(scope="session")
+def servers(deployed):
+    """Through nginx with the deployed config only (tests/conftest.py `deployed`); the safety
+    tests run through both the test server and nginx."""
+    return deployed
+
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,7 +107,7 @@ def test_full_run_by_keyboard_with_a_place_name(context, servers, lang):
     assert services[:3] == ["emergency", "veilig-thuis", "local"]
     region = DATA.regions[DATA.municipality("GM0736").veilig_thuis_region].display_name
     assert region in page.locator(".hr-route-list").inner_text()
-    assert page.locator(f"a[href$='gemeente/de-ronde-venen/']").count() == 1
+    assert page.locator("a[href$='gemeente/de-ronde-venen/']").count() == 1
     # Nothing of what was asked is in the address, the history or storage.
     assert trace(page) == before
 
@@ -339,6 +347,9 @@ def test_a_choice_within_one_veilig_thuis_region_says_so(context, servers, lang)
     page.locator("#hr-route-message").get_by_role("button", name=DATA.municipality(codes[-1]).name, exact=True).tap()
     page.get_by_role("heading", name=t["route_result_title"]).wait_for()
     assert organisation in page.locator("li[data-service='veilig-thuis']").inner_text()
+    # After the choice the result says it too, on the Veilig Thuis card.
+    assert page.locator("li[data-service='veilig-thuis'] .hr-route-same-region").inner_text() == \
+        t["route_where_same_region"].format(name=organisation)
 
 
 @pytest.mark.parametrize("lang", LANGS)

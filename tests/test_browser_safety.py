@@ -3,7 +3,6 @@ emergency bar, no traces, strict CSP). Each page type in Dutch and Arabic. What 
 does when used is tested in test_browser_exit.py."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

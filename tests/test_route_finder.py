@@ -20,6 +20,14 @@ from hulproute import route_finder as rf
 from hulproute.loader import load_site_data
 from tests.browser_support import url
 
+
+@pytest.fixture(scope="session")
+def servers(deployed):
+    """Through nginx with the deployed config only (tests/conftest.py `deployed`); the safety
+    tests run through both the test server and nginx."""
+    return deployed
+
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 # shared/ sits beside the repository (CI clones it so); HULPROUTE_SHARED points elsewhere.
@@ -264,11 +272,13 @@ def test_the_static_pages_and_the_client_table_agree(lang):
     pages = RoutePages(Renderer(DATA, lang), ROOT / "docs")
     built = pages.pages("../" + rf.LOCATIONS_FILE)
     client = pages.client_data()
+    answers = {a.id: a for a in (*FINDER.who, *FINDER.what)}
     for urgent, who, what, recent in answer_combinations():
-        path = f"{rf.SECTION}/{'nu-gevaar' if urgent else 'geen-gevaar'}/{who}/{what}"
-        page = built[f"{path}.md" if recent is None else f"{path}/{'ja' if recent else 'nee'}.md"]
-        if recent is not None:
-            assert built[f"{path}/index.md"].count('href="ja/"') == 1
+        step = rf.step_path(urgent, answers[who], answers[what])
+        page = built[pages.page_uri(rf.step_path(urgent, answers[who], answers[what], recent))]
+        if recent is not None:  # the recency question links its two results
+            question = built[pages.page_uri(step)]
+            assert question.count(f'href="{rf.RECENT_CODES[True]}/"') == 1 and question.count(f'href="{rf.RECENT_CODES[False]}/"') == 1
         found = client["routes"][f"{who}|{what}" + ("" if recent is None else f"|{int(recent)}")]
         services = (["emergency"] if urgent else []) + found["s"]
         services.insert(services.index("veilig-thuis") + 1, "local")

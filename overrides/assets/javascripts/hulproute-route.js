@@ -102,6 +102,7 @@
       lines.push(el("p", {}, [el("a", { href: region[1], rel: "noreferrer noopener",
         text: fill(T.municipality_vt_website, { organisation: region[0] }) })]));
     }
+    if (state.chosen) { lines.push(el("p", { "class": "hr-route-same-region", text: state.chosen })); }
     var name = item.querySelector(".hr-route-item__name");
     name.after.apply(name, lines);
     return item;
@@ -210,7 +211,11 @@
     ];
   }
 
-  function choose(index) { state.found = index; state.message = ""; state.options = []; go("result"); }
+  /* The result for municipality `index`; a same-region note shown with the choices is kept for it. */
+  function choose(index) {
+    state.found = index; state.chosen = state.note || ""; state.note = ""; state.message = ""; state.options = [];
+    go("result");
+  }
 
   /* A message (and the candidates to choose from) under the field; focus stays there. */
   function show(message, options, failed, note) {
@@ -233,7 +238,7 @@
       return;
     }
     var answer = resolve(query, places);
-    if (answer.status === "found") { choose(answer.codes[0]); return; }
+    if (answer.status === "found") { state.note = ""; choose(answer.codes[0]); return; }
     var choice = answer.status === "choose";
     var region = choice ? sameRegion(answer.codes) : "";
     show(fill(choice ? T.where_choose : T.where_unknown, { query: query.trim() }), choice ? answer.codes : [],
