@@ -42,9 +42,11 @@ def write_baseline_sources(work: Path) -> Path:
     docs = work / "docs"
     for language, renderer in state.renderers.items():
         for source in (ROOT / "docs" / language).rglob("*.md"):
-            target = docs / language / source.relative_to(ROOT / "docs" / language)
+            relative = source.relative_to(ROOT / "docs" / language)
+            target = docs / language / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(renderer.render_markdown(source.read_text(encoding="utf-8")), encoding="utf-8")
+            markdown = renderer.render_markdown(source.read_text(encoding="utf-8"), f"docs/{language}/{relative.as_posix()}")
+            target.write_text(markdown, encoding="utf-8")
         for page in state.pages:
             target = docs / language / page.norm_src_uri
             target.parent.mkdir(parents=True, exist_ok=True)

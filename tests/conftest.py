@@ -89,31 +89,34 @@ def browser_site(tmp_path_factory):
         yield site, exit_url
 
 
-@pytest.fixture(scope="session", params=["test-server", "nginx"])
-def servers(request, browser_site, tmp_path_factory):
-    """(site origin, exit url): the fixture site through the test server and through nginx with
-    the deployed config (headers, gzip_static, 404 pages), so every browser test runs under both."""
-    from tests.browser_support import LocalServer, NginxServer
+@pytest.fixture(scope="session")
+def nginx_server(browser_site, tmp_path_factory):
+    """(site origin, exit url): the fixture site through nginx with the deployed config (headers,
+    gzip_static, 404 pages), the server readers get."""
+    from tests.browser_support import NginxServer
 
     site, exit_url = browser_site
-    if request.param == "test-server":
-        with LocalServer(site) as site_server:
-            yield site_server.origin, exit_url
-        return
     with NginxServer(site, tmp_path_factory.mktemp("nginx")) as site_server:
         yield site_server.origin, exit_url
 
 
 @pytest.fixture(scope="session")
-def deployed(browser_site, tmp_path_factory):
-    """(site origin, exit url): the fixture site through nginx with the deployed config only.
+def servers(nginx_server):
+    """The site origin and exit url for browser tests: nginx (test_browser_safety.py: both)."""
+    return nginx_server
 
-    The safety tests (tests/test_browser_safety.py) run through both servers (`servers`); the
-    other browser tests use this one, the server readers get, so the suite stays fast."""
-    from tests.browser_support import NginxServer
+
+@pytest.fixture(scope="session", params=["test-server", "nginx"])
+def both_servers(request, browser_site, nginx_server):
+    """The same, through the test server and through nginx: the safety tests run under both
+    (tests/test_browser_safety.py), so a header or a 404 rule cannot hide a failure."""
+    from tests.browser_support import LocalServer
 
     site, exit_url = browser_site
-    with NginxServer(site, tmp_path_factory.mktemp("nginx-deployed")) as site_server:
+    if request.param == "nginx":
+        yield nginx_server
+        return
+    with LocalServer(site) as site_server:
         yield site_server.origin, exit_url
 
 

@@ -15,13 +15,6 @@ from tests.browser_support import url
 from tests.test_browser_safety import LANGS, PAGE_TYPES, STRINGS, WCAG_TAGS, cases
 
 
-@pytest.fixture(scope="session")
-def servers(deployed):
-    """Through nginx with the deployed config only (tests/conftest.py `deployed`); the safety
-    tests run through both the test server and nginx."""
-    return deployed
-
-
 pytestmark = pytest.mark.browser
 
 TRIGGERS = ("button", "shift")

@@ -14,13 +14,6 @@ from hulproute.location_pages import place_letter
 from tests.browser_support import url
 
 
-@pytest.fixture(scope="session")
-def servers(deployed):
-    """Through nginx with the deployed config only (tests/conftest.py `deployed`); the safety
-    tests run through both the test server and nginx."""
-    return deployed
-
-
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,6 +11,12 @@ from tests.browser_support import url
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture(scope="session")
+def servers(both_servers):
+    """Every safety test runs through the test server and through nginx (tests/conftest.py)."""
+    return both_servers
+
 PAGE_TYPES = {
     "home": "",
     "municipality": "gemeente/amsterdam/",

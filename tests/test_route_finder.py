@@ -21,13 +21,6 @@ from hulproute.loader import load_site_data
 from tests.browser_support import url
 
 
-@pytest.fixture(scope="session")
-def servers(deployed):
-    """Through nginx with the deployed config only (tests/conftest.py `deployed`); the safety
-    tests run through both the test server and nginx."""
-    return deployed
-
-
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 # shared/ sits beside the repository (CI clones it so); HULPROUTE_SHARED points elsewhere.
