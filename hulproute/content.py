@@ -122,6 +122,9 @@ def stamp(docs_dir: Path, language: str, page: str) -> str:
     meta_text = match.group("meta")
     line = f"source_hash: {digest}"
     if re.search(r"^source_hash:.*$", meta_text, re.M):
+        if f"\n{line}" not in f"\n{meta_text}":
+            # New Dutch words: a person's review was of the old text, so it no longer holds.
+            meta_text = re.sub(r"^review:.*$", "review: unreviewed", meta_text, flags=re.M)
         meta_text = re.sub(r"^source_hash:.*$", line, meta_text, flags=re.M)
     else:
         meta_text += "\n" + line
@@ -178,6 +181,8 @@ def _lint_page(docs_dir: Path, language: str, page: str, data: SiteData, needs_s
         if meta.get("review") not in REVIEW_STATES:
             out.append(ContentProblem(where, f"'review' is {meta.get('review')!r}",
                                       "write 'review: unreviewed' (or 'reviewed' once a person has checked it)"))
+        if meta.get("review") == "reviewed":
+            out += _review_record_problems(where, meta)
         if (docs_dir / SOURCE_LANGUAGE / page).is_file() is False:
             out.append(ContentProblem(where, "there is no Dutch page with this name", f"remove it or add docs/nl/{page}"))
     prose = without_macros(body)
@@ -218,3 +223,30 @@ def _lint_page(docs_dir: Path, language: str, page: str, data: SiteData, needs_s
 
 # Pages the build generates from data (no file in docs/): links to them are valid.
 GENERATED_PAGES = {"gemeente/index.md", "hulp-zoeken/index.md"}
+
+
+REVIEW_RECORD_FIELDS = ("name", "role", "date", "source_hash")
+
+
+def _review_record_problems(where: str, meta: dict[str, Any]) -> list[ContentProblem]:
+    """'review: reviewed' must say who checked the page, in which role, when, and which text.
+
+    The record's source_hash must be the page's own: a review of an older text does not vouch for
+    the current one, so the page keeps its "not yet checked by a person" notice until then.
+    """
+    fix = ("add 'reviewed_by:' with a list entry '- {name: …, role: …, date: YYYY-MM-DD, source_hash: …}' "
+           "(the source_hash the reviewer read), or write 'review: unreviewed'")
+    records = meta.get("reviewed_by")
+    if not isinstance(records, list) or not records:
+        return [ContentProblem(where, "'review: reviewed' but no 'reviewed_by' says who reviewed it", fix)]
+    out = []
+    for number, record in enumerate(records, 1):
+        missing = [f for f in REVIEW_RECORD_FIELDS if not isinstance(record, dict) or not str(record.get(f) or "").strip()]
+        if missing:
+            out.append(ContentProblem(where, f"reviewed_by entry {number} has no {', '.join(missing)}", fix))
+    last = records[-1]
+    if isinstance(last, dict) and str(last.get("source_hash")) != str(meta.get("source_hash")):
+        out.append(ContentProblem(where, (
+            f"the last review (source_hash {last.get('source_hash')}) was of an older text than this one "
+            f"({meta.get('source_hash')})"), "write 'review: unreviewed' until a person has checked the current text"))
+    return out

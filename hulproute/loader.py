@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from hulproute import datafiles, phones, placeholders
 from hulproute.errors import DataError, DataProblem
 from hulproute.schema import (
-    ContentSection, Language, LanguagesFile, LocalContact, Municipality, NationalService,
+    ContentSection, DutchGlossaryFile, GlossaryFile, GlossaryTerm, Language, LanguagesFile, LocalContact, Municipality, NationalService,
     Place, Postcode, Redirect, Region, RouteFinderFile, Source,
 )
 
@@ -44,6 +44,9 @@ class SiteData:
     sections: list[ContentSection] = field(default_factory=list)
     route_finder: Optional[RouteFinderFile] = None
     redirects: list[Redirect] = field(default_factory=list)
+    # data/glossary/: {Dutch term: what it means} and {language: {Dutch term: its rendering}}.
+    glossary_terms: dict[str, str] = field(default_factory=dict)
+    glossaries: dict[str, dict[str, GlossaryTerm]] = field(default_factory=dict)
 
     @property
     def language_codes(self) -> list[str]:
@@ -116,7 +119,8 @@ def _validate(model: type[M], raw: Any, path: Path, record: str, out: _Collector
         for error in exc.errors():
             loc = [str(part) for part in error["loc"]]
             field_name = ".".join(loc) or "(record)"
-            problem, fix = _fix_for(error, loc[0] if loc else "", model)
+            named = [part for part in loc if not part.isdigit()]  # 'terms.kindcheck.use' → 'use'
+            problem, fix = _fix_for(error, named[-1] if named else "", model)
             out.add(path, record, field_name, problem, fix)
         return None
 
@@ -355,6 +359,7 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
     service_ids = {raw.get("id") for _, raw in services_raw if isinstance(raw, dict)}
     route_finder = _load_route_finder(data_dir, service_ids, sections, strings, sources, out)
     redirects = _load_redirects(data_dir, out)
+    glossary_terms, glossaries = _load_glossaries(data_dir, [lang.code for lang in languages], out)
 
     if out.problems:
         raise DataError(out.problems)
@@ -364,6 +369,7 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
         postcodes=[p for _, p in postcodes], local_contacts=[c for _, c in contacts_loaded],
         strings=strings, contacts_by_municipality=dict(contacts_by_municipality),
         sources=sources, sections=sections, route_finder=route_finder, redirects=redirects,
+        glossary_terms=glossary_terms, glossaries=glossaries,
     )
 
 
@@ -505,3 +511,44 @@ def _load_redirects(data_dir: Path, out: _Collector) -> list[Redirect]:
             out.add(path, record, "to", f"'{redirect.to}' is itself redirected (to {targets[redirect.to.rstrip('/')]})",
                     "point 'to' straight at the final page")
     return [r for _, r in loaded]
+
+
+def _load_glossaries(data_dir: Path, languages: list[str], out: _Collector) -> tuple[dict[str, str], dict[str, dict[str, GlossaryTerm]]]:
+    """data/glossary/<lang>.yaml: one rendering per Dutch term (nl.yaml lists the terms).
+
+    An `avoid` entry that is part of any correct rendering in the same language would flag every
+    correct use, so it is refused here rather than silently making the lint useless.
+    """
+    folder = data_dir / "glossary"
+    dutch_path = folder / "nl.yaml"
+    dutch_doc = _read_yaml(dutch_path, out)
+    dutch = _validate(DutchGlossaryFile, dutch_doc, dutch_path, "(file)", out) if dutch_doc is not None else None
+    if dutch is None:
+        return {}, {}
+    glossaries: dict[str, dict[str, GlossaryTerm]] = {}
+    for language in languages:
+        if language == SOURCE_LANGUAGE_STRINGS:
+            continue
+        path = folder / f"{language}.yaml"
+        if not path.is_file():
+            continue  # a missing glossary or term is the translation check's to report
+        doc = _read_yaml(path, out)
+        glossary = _validate(GlossaryFile, doc, path, "(file)", out) if doc is not None else None
+        if glossary is None:
+            continue
+        if glossary.language != language:
+            out.add(path, "(file)", "language", f"says '{glossary.language}' but the file is for '{language}'",
+                    f"write language: {language}")
+        for term in glossary.terms:
+            if term not in dutch.terms:
+                out.add(path, term, "terms", f"'{term}' is not a term in data/glossary/nl.yaml",
+                        "use the Dutch term exactly as nl.yaml writes it, or add it there first")
+        correct = [(t, w.casefold()) for t, g in glossary.terms.items() for w in (g.use, *g.forms)]
+        for term, entry in glossary.terms.items():
+            for bad in entry.avoid:
+                clash = next((t for t, w in correct if bad.casefold() in w), None)
+                if clash is not None:
+                    out.add(path, term, "avoid", f"'{bad}' is part of the correct rendering of '{clash}'",
+                            "make the avoided wording longer, so it matches only the wrong rendering")
+        glossaries[language] = dict(glossary.terms)
+    return dict(dutch.terms), glossaries

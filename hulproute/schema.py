@@ -380,3 +380,30 @@ class Redirect(Strict):
 class RedirectsFile(Strict):
     # An empty list is fine: the file exists so the mechanism is there before the first redirect.
     redirects: list[Redirect]
+
+
+class GlossaryTerm(Strict):
+    """How one Dutch term is written in one language (data/glossary/<lang>.yaml).
+
+    One rendering per term, so a reader meets the same word on every page and can say the Dutch
+    word on the phone: `use` is what pages write, `forms` are inflected or short forms that also
+    count as a use, `avoid` are other renderings a translation must not use for this term.
+    """
+
+    use: NonEmpty
+    forms: list[NonEmpty] = Field(default_factory=list)
+    avoid: list[NonEmpty] = Field(default_factory=list)
+    note: Optional[str] = None
+
+
+class GlossaryFile(Strict):
+    language: NonEmpty
+    terms: dict[NonEmpty, GlossaryTerm]
+
+
+class DutchGlossaryFile(Strict):
+    """data/glossary/nl.yaml: the Dutch terms every translation's glossary must cover, each with
+    what it means (for translators)."""
+
+    language: Literal["nl"]
+    terms: dict[NonEmpty, NonEmpty]
