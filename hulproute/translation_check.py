@@ -188,9 +188,36 @@ def glossary_coverage_problems(data: SiteData) -> list[ContentProblem]:
     return out
 
 
+def _string_values(value: object, key: str):
+    """(key, text) of every text in a strings file, nested keys joined with dots."""
+    if isinstance(value, dict):
+        for sub, item in value.items():
+            yield from _string_values(item, f"{key}.{sub}" if key else str(sub))
+    elif isinstance(value, list):
+        for number, item in enumerate(value, 1):
+            yield from _string_values(item, f"{key}.{number}")
+    elif isinstance(value, str):
+        yield key, value
+
+
+def glossary_string_problems(data: SiteData) -> list[ContentProblem]:
+    """Interface texts (data/strings/<lang>.yaml) use no avoided rendering either: the route
+    finder's answer and the service cards are where a reader in a hurry meets these terms."""
+    out: list[ContentProblem] = []
+    for language, terms in data.glossaries.items():
+        for key, text in _string_values(data.strings.get(language, {}), ""):
+            folded = text.casefold()
+            for dutch, term in terms.items():
+                for wrong in term.avoid:
+                    if wrong.casefold() in folded:
+                        out.append(ContentProblem(f"data/strings/{language}.yaml {key}", f"'{wrong}' is used for '{dutch}'",
+                                                  f"write '{term.use}' (data/glossary/{language}.yaml)"))
+    return out
+
+
 def translation_problems(docs_dir: Path, data: SiteData) -> list[ContentProblem]:
     """Structure and glossary problems of every translation of every Dutch page."""
-    problems: list[ContentProblem] = glossary_coverage_problems(data)
+    problems: list[ContentProblem] = glossary_coverage_problems(data) + glossary_string_problems(data)
     for page in pages(docs_dir, SOURCE_LANGUAGE):
         _, dutch_body = split_front_matter((docs_dir / SOURCE_LANGUAGE / page).read_text(encoding="utf-8"))
         for language in data.language_codes:

@@ -4,6 +4,7 @@
   python scripts/translations.py --all           # the state of every translation
   python scripts/translations.py stamp LANG PAGE # after translating docs/nl/PAGE into LANG
                                                  # (PAGE like signalen/partnergeweld.md, or 'all')
+  python scripts/translations.py check [LANG]    # structure and glossary check (exit 1 on problems)
 
 States: missing (no file), unstamped (no source_hash yet), outdated (the Dutch page changed since),
 unreviewed / reviewed (up to date; 'review:' in the front matter says whether a person checked it).
@@ -18,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hulproute import content  # noqa: E402
+from hulproute import content, translation_check  # noqa: E402
 from hulproute.loader import load_site_data  # noqa: E402
 
 DOCS = ROOT / "docs"
@@ -27,9 +28,18 @@ DOCS = ROOT / "docs"
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--all", action="store_true", help="show every translation, not only those needing work")
-    parser.add_argument("command", nargs="*", help="stamp LANG PAGE")
+    parser.add_argument("command", nargs="*", help="stamp LANG PAGE | check [LANG ...]")
     args = parser.parse_args(argv)
-    languages = load_site_data().language_codes
+    data = load_site_data()
+    languages = data.language_codes
+    if args.command and args.command[0] == "check":
+        wanted = args.command[1:]
+        problems = [p for p in translation_check.translation_problems(DOCS, data)
+                    if not wanted or any(f"/{w}/" in f"/{p.path}" or f"/{w}.yaml" in p.path for w in wanted)]
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem(s)")
+        return 1 if problems else 0
     if args.command:
         if len(args.command) != 3 or args.command[0] != "stamp":
             parser.error("use: stamp LANG PAGE")
