@@ -7,6 +7,7 @@ so a site that builds also passes the content rules.
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,5 +31,6 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
     problems = content.lint(docs_dir, data)
     if problems:
         raise ContentError(problems)
-    mkdocs_glue.set_state(config, BuildState.render(data, set(settings.only_municipalities) or None, docs_dir))
+    today = date.fromisoformat(settings.today) if settings.today else None
+    mkdocs_glue.set_state(config, BuildState.render(data, set(settings.only_municipalities) or None, docs_dir, today))
     return config

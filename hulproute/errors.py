@@ -13,8 +13,13 @@ class DataProblem:
     field: str
     problem: str
     fix: str
+    # 'nl' for files municipal staff edit (hulproute/messages_nl.py): the labels are Dutch too.
+    language: str = "en"
 
     def __str__(self) -> str:
+        if self.language == "nl":
+            return (f"{self.file}: vermelding {self.record}, veld '{self.field}': {self.problem}\n"
+                    f"    oplossing: {self.fix}")
         return (
             f"{self.file}: record {self.record}, field '{self.field}': {self.problem}\n"
             f"    fix: {self.fix}"

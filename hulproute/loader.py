@@ -12,11 +12,12 @@ from typing import Any, Iterable, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from hulproute import datafiles, phones, placeholders
+from hulproute import datafiles, local_contacts, messages_nl, phones, placeholders
 from hulproute.errors import DataError, DataProblem
 from hulproute.schema import (
-    ContentSection, DutchGlossaryFile, GlossaryFile, GlossaryTerm, Language, LanguagesFile, LocalContact, Municipality, NationalService,
-    Place, Postcode, Redirect, Region, RouteFinderFile, Source,
+    ContentSection, DutchGlossaryFile, FreshnessPolicy, GlossaryFile, GlossaryTerm, Language, LanguagesFile,
+    LocalContact, Municipality, NationalService, OfficialDomain, Place, Postcode, Redirect, Region,
+    RouteFinderFile, Source,
 )
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -46,6 +47,9 @@ class SiteData:
     redirects: list[Redirect] = field(default_factory=list)
     # data/glossary/: {Dutch term: what it means} and {language: {Dutch term: its rendering}}.
     glossary_terms: dict[str, str] = field(default_factory=dict)
+    # data/freshness.yaml: when a contact's check date becomes a warning, and when it is withdrawn.
+    freshness: FreshnessPolicy = field(default_factory=lambda: FreshnessPolicy(
+        warn_after_months=12, withdraw_after_months=24, stale_source_after_years=5))
     glossaries: dict[str, dict[str, GlossaryTerm]] = field(default_factory=dict)
 
     @property
@@ -73,8 +77,14 @@ class _Collector:
         except ValueError:
             return str(path)
 
-    def add(self, path: Path, record: str, field_name: str, problem: str, fix: str) -> None:
-        self.problems.append(DataProblem(self.rel(path), record, field_name, problem, fix))
+    def add(self, path: Path, record: str, field_name: str, problem: str, fix: str, language: str = "en") -> None:
+        """Record a problem; in a file municipal staff edit it is worded in Dutch (messages_nl)."""
+        file = self.rel(path)
+        if file in messages_nl.DUTCH_FILES and language != "nl":
+            dutch_problem, dutch_fix = messages_nl.translate(problem), messages_nl.translate(fix)
+            if dutch_problem is not None and dutch_fix is not None:
+                problem, fix, language = dutch_problem, dutch_fix, "nl"
+        self.problems.append(DataProblem(file, record, field_name, problem, fix, language))
 
 
 def _fix_for(error: dict[str, Any], field_name: str, model: type[BaseModel]) -> tuple[str, str]:
@@ -351,6 +361,12 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
                     "keep national_line only: a national number lives once, in national_services.yaml")
     for record, ident, first in _duplicates((r, c.id) for r, c in contacts_loaded):
         out.add(contacts_path, record, "id", f"id '{ident}' is used twice (first at {first})", "give each contact its own id")
+    domains_path = data_dir / "official_domains.yaml"
+    domains = [d for _, d in _load_models(domains_path, "domains", OfficialDomain, out)]
+    for record, domain, first in _duplicates((f"#{i}", d.domain) for i, d in enumerate(domains, 1)):
+        out.add(domains_path, record, "domain", f"'{domain}' is listed twice (first at {first})", "remove one of them")
+    local_contacts.check(contacts_loaded, domains, lambda record, field_name, problem, fix: out.add(
+        contacts_path, record, field_name, problem, fix, language="nl"))
 
     strings = _load_strings(data_dir, languages, services, out) if languages else {}
     sources = _load_sources(data_dir, out)
@@ -359,6 +375,9 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
     service_ids = {raw.get("id") for _, raw in services_raw if isinstance(raw, dict)}
     route_finder = _load_route_finder(data_dir, service_ids, sections, strings, sources, out)
     redirects = _load_redirects(data_dir, out)
+    freshness_path = data_dir / "freshness.yaml"
+    freshness_doc = _read_yaml(freshness_path, out)
+    freshness = _validate(FreshnessPolicy, freshness_doc, freshness_path, "(file)", out) if freshness_doc is not None else None
     glossary_terms, glossaries = _load_glossaries(data_dir, [lang.code for lang in languages], out)
 
     if out.problems:
@@ -369,7 +388,7 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
         postcodes=[p for _, p in postcodes], local_contacts=[c for _, c in contacts_loaded],
         strings=strings, contacts_by_municipality=dict(contacts_by_municipality),
         sources=sources, sections=sections, route_finder=route_finder, redirects=redirects,
-        glossary_terms=glossary_terms, glossaries=glossaries,
+        glossary_terms=glossary_terms, glossaries=glossaries, freshness=freshness,
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -42,6 +43,9 @@ class HulprouteSettings(base.Config):
     exit_url = opt.URL()
     # Fixture builds: only these municipality pages (CBS codes); empty means all.
     only_municipalities = opt.ListOfItems(opt.Type(str), default=[])
+    # Fixture builds: the day the freshness policy (data/freshness.yaml) counts from, YYYY-MM-DD;
+    # empty means the day of the build.
+    today = opt.Optional(opt.Type(str))
 
 
 def settings(config: MkDocsConfig) -> HulprouteSettings:
@@ -53,11 +57,16 @@ def settings(config: MkDocsConfig) -> HulprouteSettings:
     checked = HulprouteSettings(config_file_path=config.config_file_path)
     checked.load_dict(raw)
     failed, _warnings = checked.validate()
+    if not failed and checked.today is not None:
+        try:
+            date.fromisoformat(checked.today)
+        except ValueError:
+            failed = [("today", f"'{checked.today}' is not a date (write YYYY-MM-DD)")]
     if failed:
         lines = [f"extra.hulproute.{key}: {error}" for key, error in failed]
         raise SiteError(f"{_config_name(config)}: " + "; ".join(lines),
                         "exit_url must be the full address of a neutral page (e.g. https://www.knmi.nl/); "
-                        "data_dir a folder name; only_municipalities a list of CBS codes")
+                        "data_dir a folder name; only_municipalities a list of CBS codes; today YYYY-MM-DD or left out")
     return checked
 
 

@@ -16,7 +16,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, UndefinedError
 from markupsafe import Markup, escape
 
-from hulproute import phones, placeholders
+from hulproute import data_status, freshness, phones, placeholders
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
 from hulproute.schema import LocalContact, Municipality, NationalService, SourceRef
@@ -64,12 +64,15 @@ def front_matter_text(value: Any) -> str:
 class Renderer:
     """Renders one language's generated pages and macros from validated SiteData."""
 
-    def __init__(self, data: SiteData, language: str, docs_dir: Optional[Path] = None) -> None:
+    def __init__(self, data: SiteData, language: str, docs_dir: Optional[Path] = None,
+                 today: Optional[date] = None) -> None:
         if language not in data.strings:
             raise SiteError(f"no interface texts for language '{language}'", f"add data/strings/{language}.yaml")
         self.data = data
         self.language = language
         self.docs_dir = docs_dir
+        # The day the freshness policy counts from (data/freshness.yaml): the build's, or a test's.
+        self.today = today or date.today()
         self._cards: dict[str, Markup] = {}
         self.t = data.strings[language]
         # Every value a template prints is escaped once, for HTML and for Markdown alike
@@ -117,6 +120,10 @@ class Renderer:
         if label_key is None:
             return Markup(f'<a class="hr-tel" href="{href}">{self.phone_text(raw)}</a>')
         return Markup(f'<a class="hr-call" href="{href}"><span>{self.text(label_key, phone=self.phone_text(raw))}</span></a>')
+
+    def link(self, href: str, label: Any) -> Markup:
+        """A link within the site (relative href made by our own code, never from data)."""
+        return Markup(f'<a href="{escape(href)}">{markdown_text(label)}</a>')
 
     def external(self, url: Any, label: Any) -> Markup:
         return Markup(f'<a href="{escape(str(url))}" rel="noreferrer noopener">{markdown_text(label)}</a>')
@@ -223,10 +230,21 @@ class Renderer:
     def national_lines(self) -> list[NationalService]:
         return [s for ident, s in self.data.services.items() if ident not in ALWAYS_FIRST]
 
-    def local_contacts(self, municipality: Municipality) -> list[LocalContact]:
+    def local_contacts(self, municipality: Municipality) -> list[dict[str, Any]]:
+        """The local cards of a municipality page, each with its freshness ('current', 'recheck',
+        'withdrawn'): a withdrawn contact keeps its name but shows neither phone nor website."""
         contacts = self.data.contacts_by_municipality.get(municipality.code, [])
-        shown = [c for c in contacts if c.kind != "regional_info" or c.website]
-        return sorted(shown, key=lambda c: LOCAL_KIND_ORDER.index(c.kind))
+        shown = [c for c in contacts if c.kind != "regional_info" or c.published]
+        cards = []
+        for contact in sorted(shown, key=lambda c: LOCAL_KIND_ORDER.index(c.kind)):
+            state = freshness.assess_contact(contact, self.data.freshness, self.today).state
+            withdrawn = state is freshness.Freshness.WITHDRAWN
+            cards.append({
+                "contact": contact, "freshness": state.value,
+                "phone": None if withdrawn else contact.phone,
+                "website": None if withdrawn else contact.website,
+            })
+        return cards
 
     def municipality_page(self, municipality: Municipality) -> str:
         region = self.data.regions[municipality.veilig_thuis_region]
@@ -234,6 +252,16 @@ class Renderer:
             m=municipality, region=region, emergency=self.service("emergency"),
             vt=self.service("veilig-thuis"), local=self.local_contacts(municipality),
             places=self.data.places.get(municipality.code, []),
+        )
+
+    def data_status_page(self, rows: list, counts: dict) -> str:
+        """/data-status/: per province and municipality, what is verified, stale, unverified or
+        missing (hulproute/data_status.py), with a link to data-status.json."""
+        base = "../" if self.language == self.data.default_language else "../../"
+        return self.env.get_template("data_status.md.j2").render(
+            rows=rows, counts=counts, statuses=data_status.STATUSES, policy=self.data.freshness,
+            slugs={m.code: m.slug for m in self.data.municipalities}, base="../",
+            json_href=base + data_status.JSON_FILE,
         )
 
     def municipality_index(self, municipalities: Optional[list[Municipality]] = None) -> str:

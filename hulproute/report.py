@@ -6,11 +6,10 @@ to check next. Pure functions over SiteData so tests can assert on rows, not on 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
+from hulproute import data_status, freshness
 from hulproute.loader import SiteData
-
-STALE_AFTER = timedelta(days=365)
 
 
 @dataclass
@@ -27,8 +26,9 @@ class MunicipalityReport:
         return any(entry.startswith("local_team:") for entry in self.contacts)
 
 
-def _is_stale(checked_on: date, today: date) -> bool:
-    return today - checked_on > STALE_AFTER
+def _is_stale(data: SiteData, checked_on: date, today: date) -> bool:
+    """Checked longer ago than the warning age of data/freshness.yaml."""
+    return checked_on < freshness.months_before(today, data.freshness.warn_after_months)
 
 
 def build_report(data: SiteData, today: date | None = None) -> list[MunicipalityReport]:
@@ -39,7 +39,7 @@ def build_report(data: SiteData, today: date | None = None) -> list[Municipality
         row = MunicipalityReport(m.code, m.name, region.display_name)
         if not region.name_checked:
             row.unverified.append(f"region name '{region.display_name}' not seen in a source")
-        if _is_stale(region.checked_on, today):
+        if _is_stale(data, region.checked_on, today):
             row.stale.append(f"region {region.code} (checked {region.checked_on})")
         for contact in data.contacts_by_municipality.get(m.code, []):
             row.contacts.append(f"{contact.kind}: {contact.name}")
@@ -47,8 +47,9 @@ def build_report(data: SiteData, today: date | None = None) -> list[Municipality
                 row.unverified.append(f"{contact.id}: phone {contact.phone_unverified} withheld (not verified)")
             if contact.source.date is None:
                 row.unverified.append(f"{contact.id}: undated source (bron zonder datum)")
-            if _is_stale(contact.checked_on, today):
-                row.stale.append(f"{contact.id} (checked {contact.checked_on})")
+            assessment = freshness.assess_contact(contact, data.freshness, today)
+            if assessment.state is not freshness.Freshness.CURRENT:
+                row.stale.append(f"{contact.id}: {assessment.state.value} ({'; '.join(assessment.reasons)})")
         rows.append(row)
     return rows
 
@@ -59,8 +60,8 @@ def national_findings(data: SiteData, today: date | None = None) -> list[str]:
     for service in data.services.values():
         for item in service.unverified:
             lines.append(f"{service.id}: not published (unverified): {item}")
-        if _is_stale(service.checked_on, today):
-            lines.append(f"{service.id}: checked {service.checked_on}, more than 12 months ago")
+        if _is_stale(data, service.checked_on, today):
+            lines.append(f"{service.id}: checked {service.checked_on}, more than {data.freshness.warn_after_months} months ago")
     return lines
 
 
@@ -72,7 +73,12 @@ def format_report(data: SiteData, today: date | None = None) -> str:
         "Hulproute data report",
         f"  municipalities: {len(rows)}; with local contacts: {with_any}; with a local team: {with_team}",
         f"  municipalities with unverified items: {sum(bool(r.unverified) for r in rows)}; "
-        f"with items checked more than 12 months ago: {sum(bool(r.stale) for r in rows)}",
+        f"to re-check (data/freshness.yaml): {sum(bool(r.stale) for r in rows)}",
+        "",
+        "Local entry points per province (verified / stale / unverified / missing; data-status page):",
+        *(f"  {province:15} " + " / ".join(str(counts[s]) for s in data_status.STATUSES)
+          for province, counts in data_status.counts_by_province(
+              data_status.municipality_statuses(data, today or date.today())).items()),
         "",
         "National services:",
         *(f"  - {line}" for line in national_findings(data, today)),

@@ -12,9 +12,10 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from typing import Iterable, Iterator, Literal, Optional
 
-from hulproute import phones
+from hulproute import freshness, phones
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
 from hulproute.schema import RouteFinderFile, RouteRule, RouteWhat, RouteWho
@@ -248,17 +249,30 @@ class Locations:
             return Resolution("unknown")
         return Resolution("found" if len(codes) == 1 else "choose", codes)
 
-    def client_data(self, data: SiteData) -> dict:
-        """The lookup tables the browser uses (language-neutral; fetched only by the route finder)."""
+    def client_data(self, data: SiteData, today: date) -> dict:
+        """The lookup tables the browser uses (language-neutral; fetched only by the route finder).
+
+        A local team is [name, phone as shown, tel: link, website, 1 if its check is old]; a
+        withdrawn one (data/freshness.yaml) has neither phone nor website, so the script shows
+        Veilig Thuis's route instead, as the municipality page does.
+        """
         index = {m.code: i for i, m in enumerate(self.municipalities)}
         regions = {code: [r.display_name, str(r.website or "")] for code, r in data.regions.items()}
         local = {}
         for m in self.municipalities:
-            teams = [c for c in data.contacts_by_municipality.get(m.code, []) if c.kind == "local_team"]
+            teams = []
+            for c in data.contacts_by_municipality.get(m.code, []):
+                if c.kind != "local_team":
+                    continue
+                state = freshness.assess_contact(c, data.freshness, today).state
+                if state is freshness.Freshness.WITHDRAWN:
+                    teams.append([c.name, "", "", "", 0])
+                    continue
+                teams.append([c.name, phones.display(c.phone) if c.phone else "",
+                              phones.tel_href(c.phone) if c.phone else "", str(c.website or ""),
+                              int(state is freshness.Freshness.RECHECK)])
             if teams:
-                local[str(index[m.code])] = [
-                    [c.name, phones.display(c.phone) if c.phone else "", phones.tel_href(c.phone) if c.phone else "",
-                     str(c.website or "")] for c in teams]
+                local[str(index[m.code])] = teams
         return {
             "m": [[m.name, m.slug, m.veilig_thuis_region] for m in self.municipalities],
             "r": regions,

@@ -37,6 +37,8 @@ CLIENT_TEXTS = (
 )
 # The place lookup's own texts (download failed, the municipality list, one region for all candidates).
 CLIENT_TEXTS += ("route_where_failed", "route_where_list", "route_where_same_region")
+# A local team whose check is old (data/freshness.yaml) says so under its name.
+CLIENT_TEXTS += ("route_local_check_old",)
 
 
 def _depth_prefix(depth: int) -> str:

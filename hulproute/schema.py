@@ -206,9 +206,17 @@ class LocalContact(Strict):
     national_line: Optional[Slug] = None
     website: Optional[HttpsUrl] = None
     source: SourceRef
+    # The exact words on the source page that show the phone number or website and what it is
+    # for; required for every contact that shows a phone number or website (local_contacts.py).
+    quote: Optional[str] = None
     checked_on: CheckedOn
     caveat: Optional[str] = None
     municipalities: list[MunicipalityCode] = Field(min_length=1)
+
+    @property
+    def published(self) -> bool:
+        """Shows a way to reach it (a phone number or a website), so it needs a checked quote."""
+        return bool(self.phone or self.website)
 
 
 class LocalContactsFile(Strict):
@@ -407,3 +415,39 @@ class DutchGlossaryFile(Strict):
 
     language: Literal["nl"]
     terms: dict[NonEmpty, NonEmpty]
+
+
+class FreshnessPolicy(Strict):
+    """data/freshness.yaml: when a checked contact gets a warning, and when it is withdrawn."""
+
+    warn_after_months: int = Field(ge=1)
+    withdraw_after_months: int = Field(ge=1)
+    stale_source_after_years: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _warn_before_withdraw(self) -> "FreshnessPolicy":
+        if self.withdraw_after_months <= self.warn_after_months:
+            raise ValueError(
+                f"withdraw_after_months ({self.withdraw_after_months}) is not later than warn_after_months "
+                f"({self.warn_after_months}) || a contact must first get a warning, then be withdrawn: "
+                "make withdraw_after_months the larger number")
+        return self
+
+
+class OfficialDomain(Strict):
+    """data/official_domains.yaml: a site whose pages may be the source of a local contact."""
+
+    domain: NonEmpty
+    owner: NonEmpty
+    kind: Literal["municipality", "organisation"]
+
+    @field_validator("domain")
+    @classmethod
+    def _bare_host(cls, value: str) -> str:
+        if not re.fullmatch(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", value) or value.startswith("www."):
+            raise ValueError(f"'{value}' is not a bare domain || write it like borne.nl: lower case, no https://, no www., no path")
+        return value
+
+
+class OfficialDomainsFile(Strict):
+    domains: list[OfficialDomain] = Field(min_length=1)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Optional
 
-from hulproute import route_finder
+from hulproute import data_status, route_finder
 from hulproute.loader import SiteData, load_site_data
 from hulproute.location_pages import LocationPages
 from hulproute.route_pages import RoutePages
@@ -39,15 +40,17 @@ class BuildState:
 
     @classmethod
     def prepare(cls, data_dir: Path, only_municipalities: Optional[set[str]] = None,
-                docs_dir: Optional[Path] = None) -> "BuildState":
+                docs_dir: Optional[Path] = None, today: Optional[date] = None) -> "BuildState":
         """Load and validate data, then render every generated page in every language."""
-        return cls.render(load_site_data(data_dir), only_municipalities, docs_dir)
+        return cls.render(load_site_data(data_dir), only_municipalities, docs_dir, today)
 
     @classmethod
     def render(cls, data: SiteData, only_municipalities: Optional[set[str]] = None,
-               docs_dir: Optional[Path] = None) -> "BuildState":
-        """Render every generated page in every language from validated data."""
-        renderers = {code: Renderer(data, code, docs_dir) for code in data.language_codes}
+               docs_dir: Optional[Path] = None, today: Optional[date] = None) -> "BuildState":
+        """Render every generated page in every language from validated data; `today` is the day
+        the freshness policy counts from (default: the day of the build)."""
+        today = today or date.today()
+        renderers = {code: Renderer(data, code, docs_dir, today) for code in data.language_codes}
         municipalities = [
             m for m in data.municipalities if only_municipalities is None or m.code in only_municipalities
         ]
@@ -60,10 +63,17 @@ class BuildState:
         # Places A–Z and postcodes for readers without JavaScript; only the built municipalities'.
         for path, markdown in LocationPages(data, municipalities).render(renderers).items():
             pages.append(GeneratedPage(path, in_nav=False, markdown=markdown))
-        assets = {}
+        # The data-status page and its JSON (hulproute/data_status.py): every municipality, built or not.
+        statuses = data_status.municipality_statuses(data, today)
+        counts = data_status.counts_by_province(statuses)
+        status_page = GeneratedPage(data_status.PAGE, in_nav=False, in_sitemap=False)
+        for code, renderer in renderers.items():
+            status_page.markdown[code] = renderer.data_status_page(statuses, counts)
+        pages.append(status_page)
+        assets = {data_status.JSON_FILE: json.dumps(data_status.as_json(data, today), ensure_ascii=False, indent=1)}
         if data.route_finder is not None:
             pages += cls._route_pages(data, renderers, docs_dir)
-            locations = route_finder.Locations(data).client_data(data)
+            locations = route_finder.Locations(data).client_data(data, today)
             assets[route_finder.LOCATIONS_FILE] = json.dumps(locations, ensure_ascii=False, separators=(",", ":"))
         return cls(data=data, renderers=renderers, pages=pages, assets=assets)
 

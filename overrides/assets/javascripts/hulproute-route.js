@@ -138,6 +138,8 @@
           el("span", {}, fillNodes(T.call_label, { phone: el("bdi", { dir: "ltr", text: team[1] }) }))])]));
       }
       if (team[3]) { item.appendChild(el("p", {}, [el("a", { href: team[3], rel: "noreferrer noopener", text: T.website_label + ": " + new URL(team[3]).hostname.replace(/^www\./, "") })])); }
+      /* Checked long ago (data/freshness.yaml): the reader sees that it may have changed. */
+      if (team[4]) { item.appendChild(el("p", { "class": "hr-check hr-check--old", text: T.local_check_old })); }
     });
     item.appendChild(el("p", {}, [el("a", { href: D.base + "gemeente/" + m[1] + "/", text: fill(T.municipality_page, { municipality: m[0] }) })]));
     return item;
