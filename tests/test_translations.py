@@ -96,6 +96,8 @@ def glossary_of(body: str, title: str = "Page") -> list[str]:
     ("Call Veilig Thuis.", "Safe Home", ["'Safe Home' is used for 'Veilig Thuis'"]),
     ("A shelter {{ call('veilig-thuis') }} (opvang).", "Page", []),
     ("Read [shelter](../rechten/opvang.md).", "Page", ["first use of 'shelter'"]),
+    ("Go to a\nshelter (*opvang*).", "Page", []),
+    ("Find a\nrefuge.", "Page", ["'refuge' is used for 'opvang'"]),
 ])
 def test_the_glossary_check(body, title, expected):
     found = glossary_of(body, title)
