@@ -33,6 +33,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)")
 _LINK_TARGET = re.compile(r"\]\(([^)\s]+)[^)]*\)")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
+# *emphasis* and _emphasis_ marks around words (not the * of a list item, gone with the line start).
+_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}(?=\w)|(?<=\w)[*_]{1,3}(?!\w)")
 # How far after a glossary term its Dutch original in brackets may stand ("opvang (opvang)").
 _BRACKET_WINDOW = 40
 
@@ -135,9 +137,36 @@ def structure_problems(dutch_body: str, body: str, where: str, page: str, langua
 
 
 def reader_text(body: str) -> str:
-    """The words a reader reads in a body: no macros, footnote definitions or link targets."""
+    """The words a reader reads in a body: no macros, footnote definitions, link targets or
+    emphasis marks, and a line break is a space (a term may be wrapped across two lines)."""
     text = FOOTNOTE_DEF.sub(" ", _MACRO.sub(" ", body))
-    return _LINK_TARGET.sub("]", FOOTNOTE_REF.sub("", text))
+    text = _LINK_TARGET.sub("]", FOOTNOTE_REF.sub("", text))
+    return " ".join(_EMPHASIS.sub("", text).split())
+
+
+def _occurrences(folded: str, word: str):
+    start = folded.find(word)
+    while start >= 0:
+        yield start
+        start = folded.find(word, start + 1)
+
+
+def _first_use(folded: str, dutch: str, terms: dict[str, GlossaryTerm]) -> tuple[int, str] | None:
+    """(position, form) of the first use of a term, not counting its words inside another
+    term's rendering (Arabic meldcode 'بروتوكول الإخطار' holds melding's 'إخطار')."""
+    own = [form.casefold() for form in (terms[dutch].use, *terms[dutch].forms)]
+    covered = []
+    for other, entry in terms.items():
+        if other == dutch:
+            continue
+        for form in (entry.use, *entry.forms):
+            wider = form.casefold()
+            if any(word in wider and word != wider for word in own):
+                covered += [(at, at + len(wider)) for at in _occurrences(folded, wider)]
+    uses = [(at, form) for form, word in zip((terms[dutch].use, *terms[dutch].forms), own)
+            for at in _occurrences(folded, word)
+            if not any(start <= at and at + len(word) <= end for start, end in covered)]
+    return min(uses) if uses else None
 
 
 def glossary_problems(meta: dict, body: str, where: str, language: str,
@@ -155,11 +184,10 @@ def glossary_problems(meta: dict, body: str, where: str, language: str,
                                           f"write '{term.use}' ({glossary}: one rendering per term)"))
         if dutch.casefold() in term.use.casefold():
             continue  # the rendering is the Dutch word itself (Veilig Thuis, IND)
-        found = [(folded.find(form.casefold()), form) for form in (term.use, *term.forms)]
-        found = [(at, form) for at, form in found if at >= 0]
-        if not found:
+        first = _first_use(folded, dutch, terms)
+        if first is None:
             continue
-        at, form = min(found)
+        at, form = first
         window = folded[at: at + len(form) + _BRACKET_WINDOW]
         if not re.search(r"\(\s*" + re.escape(dutch.casefold()), window):
             context = " ".join(text[max(0, at - 20): at + len(form) + 20].split())

@@ -79,6 +79,8 @@ def test_a_translation_that_drops_or_changes_a_part_fails(change, expected):
 
 TERMS = {
     "opvang": GlossaryTerm(use="shelter", forms=["shelters"], avoid=["refuge"]),
+    "meldcode": GlossaryTerm(use="reporting protocol"),
+    "melding": GlossaryTerm(use="reporting"),
     "Veilig Thuis": GlossaryTerm(use="Veilig Thuis", avoid=["Safe Home"]),
 }
 
@@ -96,6 +98,11 @@ def glossary_of(body: str, title: str = "Page") -> list[str]:
     ("Call Veilig Thuis.", "Safe Home", ["'Safe Home' is used for 'Veilig Thuis'"]),
     ("A shelter {{ call('veilig-thuis') }} (opvang).", "Page", []),
     ("Read [shelter](../rechten/opvang.md).", "Page", ["first use of 'shelter'"]),
+    ("Go to a\nshelter (*opvang*).", "Page", []),
+    ("Find a\nrefuge.", "Page", ["'refuge' is used for 'opvang'"]),
+    # a term inside another term's rendering is not its first use
+    ("The reporting protocol (meldcode). Later: reporting (melding).", "Page", []),
+    ("The reporting protocol (meldcode). Later: reporting.", "Page", ["first use of 'reporting'"]),
 ])
 def test_the_glossary_check(body, title, expected):
     found = glossary_of(body, title)
