@@ -254,13 +254,13 @@ class Renderer:
             places=self.data.places.get(municipality.code, []),
         )
 
-    def data_status_page(self, rows: list, counts: dict) -> str:
+    def data_status_page(self, rows: list, counts: dict, built: set[str]) -> str:
         """/data-status/: per province and municipality, what is verified, stale, unverified or
         missing (hulproute/data_status.py), with a link to data-status.json."""
         base = "../" if self.language == self.data.default_language else "../../"
         return self.env.get_template("data_status.md.j2").render(
             rows=rows, counts=counts, statuses=data_status.STATUSES, policy=self.data.freshness,
-            slugs={m.code: m.slug for m in self.data.municipalities}, base="../",
+            slugs={m.code: m.slug for m in self.data.municipalities if m.code in built}, base="../",
             json_href=base + data_status.JSON_FILE,
         )
 

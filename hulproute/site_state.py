@@ -68,7 +68,7 @@ class BuildState:
         counts = data_status.counts_by_province(statuses)
         status_page = GeneratedPage(data_status.PAGE, in_nav=False, in_sitemap=False)
         for code, renderer in renderers.items():
-            status_page.markdown[code] = renderer.data_status_page(statuses, counts)
+            status_page.markdown[code] = renderer.data_status_page(statuses, counts, {m.code for m in municipalities})
         pages.append(status_page)
         assets = {data_status.JSON_FILE: json.dumps(data_status.as_json(data, today), ensure_ascii=False, indent=1)}
         if data.route_finder is not None:

@@ -585,3 +585,40 @@ def test_static_steps_keep_the_situation_out_of_addresses_titles_and_search(brow
     assert page.url == url(origin, lang, "veilig-bekijken/")
     assert page.locator("h1").first.inner_text().strip() == t["nav_safe_browsing"]
     context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_old_local_check_shows_a_warning_and_a_withdrawn_one_falls_back(context, servers, lang):
+    """The shipped script with the location table the build writes for a later day (data/freshness.yaml):
+    after 12 months the team carries a warning; after 24 months it is not offered at all."""
+    from datetime import date
+
+    from hulproute import freshness
+
+    code = "GM0363"
+    municipality = DATA.municipality(code)
+    team = next(c for c in DATA.local_contacts if c.kind == "local_team" and code in c.municipalities and c.published
+                and freshness.assess_contact(c, DATA.freshness, c.checked_on).state is freshness.Freshness.CURRENT)
+    later = {"recheck": freshness.months_before(team.checked_on, -DATA.freshness.warn_after_months - 1),
+             "withdrawn": freshness.months_before(team.checked_on, -DATA.freshness.withdraw_after_months - 1)}
+    origin, _ = servers
+    t = STRINGS[lang]
+    for state, today in later.items():
+        assert freshness.assess_contact(team, DATA.freshness, today).state.value == state
+        table = rf.Locations(DATA).client_data(DATA, today)
+        page = context.new_page()
+        page.route("**/" + rf.LOCATIONS_FILE, lambda route, _request=None, body=json.dumps(table): route.fulfill(
+            body=body, content_type="application/json"))
+        page.goto(url(origin, lang, ENTRY))
+        answer_by_keyboard(page, lang, False, "ouder", "ouderenmishandeling")
+        type_place(page, municipality.name)
+        page.wait_for_selector(".hr-route-list")
+        local = page.locator(".hr-route-list > li[data-service='local']")
+        names = local.locator("p:not(.hr-route-item__name) > strong").all_inner_texts()
+        if state == "recheck":
+            assert team.name in names
+            assert t["route_local_check_old"] in local.locator(".hr-check--old").all_inner_texts()
+        else:
+            assert team.name not in names
+            assert t["local_unknown"].format(municipality=municipality.name) in local.inner_text()
+        page.close()

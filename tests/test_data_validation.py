@@ -200,7 +200,7 @@ def test_local_contact_without_source(data_copy):
     end = text.index("  checked_on:", source_at)
     path.write_text(text[:source_at] + text[end:], encoding="utf-8")
     p = only_problem(data_copy)
-    assert "moviera" in p.record and (p.field, p.problem) == ("source", "is missing")
+    assert "moviera" in p.record and (p.field, p.problem) == ("source", "ontbreekt")
 
 
 def test_local_contact_unknown_municipality(data_copy):
@@ -210,13 +210,13 @@ def test_local_contact_unknown_municipality(data_copy):
     at = text.index("- GM0632", start)
     path.write_text(text[:at] + "- GM0001" + text[at + len("- GM0632"):], encoding="utf-8")
     p = only_problem(data_copy)
-    assert "woerden-wijzer" in p.record and "unknown municipality GM0001" in p.problem
+    assert "woerden-wijzer" in p.record and "onbekende gemeente GM0001" in p.problem
 
 
 def test_duplicate_contact_id(data_copy):
     replace_in(data_copy / "local_contacts.yaml", "- id: sterk-huis", "- id: moviera")
     p = only_problem(data_copy)
-    assert p.field == "id" and "'moviera' is used twice" in p.problem
+    assert p.field == "id" and "'moviera' wordt twee keer gebruikt" in p.problem
 
 
 def test_unknown_national_line(data_copy):
