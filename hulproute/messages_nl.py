@@ -102,5 +102,5 @@ def translate(message: str) -> Optional[str]:
     for pattern, template in _COMPILED:
         match = pattern.match(message)
         if match:
-            return match.expand(template)
+            return match.expand(template).replace(" (found ", " (gevonden ")
     return None

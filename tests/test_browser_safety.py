@@ -24,6 +24,7 @@ PAGE_TYPES = {
     "content": "veilig-bekijken/",
     "signs": "signalen/partnergeweld/",
     "route": "hulp-zoeken/",
+    "status": "data-status/",
     "404": "deze-pagina-bestaat-niet/",
 }
 LANGS = ("nl", "ar")

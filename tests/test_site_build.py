@@ -79,10 +79,13 @@ def test_sitemap_lists_generated_pages_with_alternates(fixture_site):
         for url in root.findall("s:url", ns)
     }
     html_pages = [p for p in output_paths(fixture_site) if p.endswith("index.html")]
-    # Every page, except the route finder's steps and results: they are noindex (they stay in the
-    # browser history, never in search), so the sitemap does not offer them either.
+    # Every page, except the route finder's steps and results (they stay in the browser history,
+    # never in search) and the data-status page (for helpers, not for readers in need): they are
+    # noindex, so the sitemap does not offer them either.
     noindex = {p for p in html_pages if 'name="robots" content="noindex"' in (fixture_site / p).read_text(encoding="utf-8")}
-    assert noindex and all("hulp-zoeken/" in p and not p.endswith("hulp-zoeken/index.html") for p in noindex)
+    status = {p for p in html_pages if p.endswith("data-status/index.html")}
+    assert len(status) == len(LANGUAGES) and status <= noindex
+    assert all("hulp-zoeken/" in p and not p.endswith("hulp-zoeken/index.html") for p in noindex - status)
     expected_locs = {SITE_URL + p.removesuffix("index.html") for p in html_pages if p not in noindex}
     assert set(entries) == expected_locs
     for language in LANGUAGES:
