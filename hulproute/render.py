@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from hulproute import data_status, freshness, phones, placeholders
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
-from hulproute.schema import LocalContact, Municipality, NationalService, SourceRef
+from hulproute.schema import Municipality, NationalService, SourceRef
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MUNICIPALITY_SECTION = "gemeente"

@@ -591,8 +591,6 @@ def test_static_steps_keep_the_situation_out_of_addresses_titles_and_search(brow
 def test_an_old_local_check_shows_a_warning_and_a_withdrawn_one_falls_back(context, servers, lang):
     """The shipped script with the location table the build writes for a later day (data/freshness.yaml):
     after 12 months the team carries a warning; after 24 months it is not offered at all."""
-    from datetime import date
-
     from hulproute import freshness
 
     code = "GM0363"
