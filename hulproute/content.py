@@ -23,7 +23,8 @@ SOURCE_LANGUAGE = "nl"
 REVIEW_STATES = ("unreviewed", "reviewed")
 HASH_LENGTH = 12
 _FRONT_MATTER = re.compile(r"\A---\n(?P<meta>.*?)\n---\n?", re.S)
-_MACRO = re.compile(r"{{.*?}}|{%.*?%}", re.S)
+# A Jinja expression or statement in a page ({{ call(…) }}, {% … %}).
+MACRO = re.compile(r"{{.*?}}|{%.*?%}", re.S)
 # A Dutch phone number or short emergency/help number typed by hand (prose must use the macros).
 _TYPED_PHONE = re.compile(r"(?<![\w/.#-])(?:112|113|0\d{2,3}[ -]?\d{3,4}(?:[ -]?\d{2,4})?)(?![\w-])")
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
@@ -133,7 +134,7 @@ def stamp(docs_dir: Path, language: str, page: str) -> str:
 
 
 def without_macros(text: str) -> str:
-    return _MACRO.sub(" ", text)
+    return MACRO.sub(" ", text)
 
 
 def section_pages(data: SiteData) -> dict[str, list[str]]:

@@ -12,7 +12,7 @@ from datetime import date
 from enum import Enum
 from typing import Optional
 
-from hulproute.schema import FreshnessPolicy, LocalContact
+from hulproute.schema import FreshnessPolicy, LocalContact, partial_date_parts
 
 
 class Freshness(str, Enum):
@@ -40,8 +40,8 @@ def _earliest_day(partial: Optional[str]) -> Optional[date]:
     """The earliest day a partial source date ('2020', '2021-08', '2021-08-12') can mean."""
     if not partial:
         return None
-    parts = [int(p) for p in partial.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    year, month, day = partial_date_parts(partial)
+    return date(year, month or 1, day or 1)
 
 
 def assess(checked_on: date, source_date: Optional[str], policy: FreshnessPolicy, today: date) -> Assessment:

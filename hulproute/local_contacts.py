@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import re
 from typing import Callable, Iterable
-from urllib.parse import urlsplit
 
 from hulproute.schema import LocalContact, OfficialDomain
+from hulproute.urls import site_host
 
 Report = Callable[[str, str, str, str], None]  # (record, field, problem, fix), in Dutch
 
 
-def host_of(url: object) -> str:
-    return (urlsplit(str(url)).hostname or "").lower().removeprefix("www.")
 
 
 def _under(host: str, domain: str) -> bool:
@@ -29,7 +27,7 @@ def digits(text: str) -> str:
 
 
 def official_owner(url: object, domains: Iterable[OfficialDomain]) -> OfficialDomain | None:
-    host = host_of(url)
+    host = site_host(url)
     return next((d for d in domains if _under(host, d.domain)), None)
 
 
@@ -38,7 +36,7 @@ def check(contacts: list[tuple[str, LocalContact]], domains: list[OfficialDomain
     for record, contact in contacts:
         if not contact.published:
             continue
-        source_host = host_of(contact.source.url)
+        source_host = site_host(contact.source.url)
         if official_owner(contact.source.url, domains) is None:
             report(record, "source.url",
                    f"de bron ({source_host}) is geen site van een gemeente of van de organisatie zelf",
@@ -54,7 +52,7 @@ def check(contacts: list[tuple[str, LocalContact]], domains: list[OfficialDomain
             report(record, "quote", f"het nummer {contact.phone} staat niet in de quote",
                    "kopieer de zin van de bron waarin precies dit nummer staat, of verbeter phone")
         if contact.website:
-            site = host_of(contact.website)
+            site = site_host(contact.website)
             if site not in quote.lower() and not _under(source_host, site) and not _under(site, source_host):
                 report(record, "quote", f"de website {site} staat niet in de quote, en de bron is niet die website zelf",
                        "kopieer de zin van de bron waarin de website staat, of gebruik een pagina van die website als bron")

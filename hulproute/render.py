@@ -17,9 +17,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSynta
 from markupsafe import Markup, escape
 
 from hulproute import data_status, freshness, phones, placeholders
+from hulproute.urls import site_host
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
-from hulproute.schema import Municipality, NationalService, SourceRef
+from hulproute.schema import Municipality, NationalService, SourceRef, partial_date_parts
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MUNICIPALITY_SECTION = "gemeente"
@@ -82,6 +83,7 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=markdown_text,
         )
         self.env.filters["meta"] = front_matter_text
+        self.env.filters["host"] = site_host
         self.env.globals.update(self.macros())
         self.env.globals.update(t=self.t, r=self, data=data)
         # Hand-written pages get the macros and the interface texts, nothing else; every value
@@ -101,8 +103,7 @@ class Renderer:
         if isinstance(value, date):
             year, month, day = value.year, value.month, value.day
         else:
-            parts = [int(p) for p in value.split("-")]
-            year, month, day = parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+            year, month, day = partial_date_parts(value)
         if month is None:
             return str(year)
         month_name = self.t["months"][month - 1]
@@ -132,7 +133,7 @@ class Renderer:
         """'bron: politie.nl (bron zonder datum), skipr.nl (bron van 2020) · laatst gecontroleerd op …'"""
         parts = []
         for source in sources if isinstance(sources, list) else [sources]:
-            host = (urlsplit(str(source.url)).hostname or str(source.url)).removeprefix("www.")
+            host = site_host(source.url) or str(source.url)
             dated = self.text("source_dated", date=self.format_date(source.date)) if source.date else self.t["source_undated"]
             parts.append(f"{self.external(source.url, host)} ({markdown_text(dated)})")
         checked = self.text("checked_on", date=self.format_date(checked_on))
@@ -195,7 +196,7 @@ class Renderer:
             details.append(markdown_text(self.format_date(source.date)))
         text = f'<cite>{markdown_text(source.title)}</cite>. {", ".join(str(d) for d in details)}.'
         if source.url:
-            host = (urlsplit(str(source.url)).hostname or "").removeprefix("www.")
+            host = site_host(source.url)
             label = markdown_text(host + urlsplit(str(source.url)).path.rstrip("/"))
             text += f" {self.external(source.url, label)}"
         return Markup(f'<span class="hr-cite">{text}</span>')

@@ -32,12 +32,21 @@ def _not_future(value: date) -> date:
     return value
 
 
-def _partial_date(value: str) -> str:
-    """Sources are often dated only by year or month ('2020', '2021-08')."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def partial_date_parts(value: str) -> tuple[int, Optional[int], Optional[int]]:
+    """(year, month or None, day or None) of a source date as data/ writes it ('2021-08')."""
+    match = _PARTIAL_DATE.fullmatch(value)
     if not match:
         raise ValueError(f"'{value}' is not a date || write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-08")
     year, month, day = (int(g) if g else None for g in match.groups())
+    return year, month, day  # type: ignore[return-value]
+
+
+def _partial_date(value: str) -> str:
+    """Sources are often dated only by year or month ('2020', '2021-08')."""
+    year, month, day = partial_date_parts(value)
     try:
         full = date(year, month or 1, day or 1)
     except ValueError:

@@ -22,12 +22,11 @@ from pathlib import Path
 import yaml
 
 from hulproute.content import (
-    FOOTNOTE_DEF, FOOTNOTE_REF, SOURCE_LANGUAGE, ContentProblem, pages, split_front_matter,
+    FOOTNOTE_DEF, FOOTNOTE_REF, MACRO, SOURCE_LANGUAGE, ContentProblem, pages, split_front_matter,
 )
 from hulproute.loader import SiteData
 from hulproute.schema import GlossaryTerm
 
-_MACRO = re.compile(r"{{.*?}}|{%.*?%}", re.S)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)")
@@ -53,9 +52,9 @@ class Section:
     def counts(self) -> dict[str, Counter]:
         text = "\n".join(self.text)
         return {
-            "macros": Counter(_normalise_macro(m) for m in _MACRO.findall(text)),
+            "macros": Counter(_normalise_macro(m) for m in MACRO.findall(text)),
             "footnote references": Counter(FOOTNOTE_REF.findall(text)),
-            "links": Counter(_LINK_TARGET.findall(_MACRO.sub(" ", text))),
+            "links": Counter(_LINK_TARGET.findall(MACRO.sub(" ", text))),
         }
 
 
@@ -139,7 +138,7 @@ def structure_problems(dutch_body: str, body: str, where: str, page: str, langua
 def reader_text(body: str) -> str:
     """The words a reader reads in a body: no macros, footnote definitions, link targets or
     emphasis marks, and a line break is a space (a term may be wrapped across two lines)."""
-    text = FOOTNOTE_DEF.sub(" ", _MACRO.sub(" ", body))
+    text = FOOTNOTE_DEF.sub(" ", MACRO.sub(" ", body))
     text = _LINK_TARGET.sub("]", FOOTNOTE_REF.sub("", text))
     return " ".join(_EMPHASIS.sub("", text).split())
 
