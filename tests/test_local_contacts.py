@@ -191,3 +191,15 @@ def test_every_english_message_the_contacts_file_can_get_has_a_dutch_wording():
     ]
     untranslated = [s for s in samples if messages_nl.translate(s) is None]
     assert untranslated == []
+
+
+def test_a_broken_domains_file_is_one_message_not_one_per_contact(data_copy):
+    """A syntax error in official_domains.yaml must not turn into a false "not official" for
+    every published contact: the maintainer sees the one line to fix."""
+    path = data_copy / "official_domains.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{domain: borne.nl,", "{domain: borne.nl,,", 1),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_copy)
+    problems = caught.value.problems
+    assert [p.file for p in problems] == ["data/official_domains.yaml"], [str(p) for p in problems]
