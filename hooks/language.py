@@ -57,8 +57,13 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Hand-written pages may use macros such as {{ emergency_panel() }} (phone numbers from data).
     Generated pages were rendered once from data and are never templated again: text in data/
-    is never template code."""
+    is never template code. Any page may have everyday search words (data/search/<lang>.yaml),
+    which overrides/main.html puts where only the search index reads them."""
+    state = mkdocs_glue.current_state(config)
+    terms = state.data.search_terms.get(mkdocs_glue.language(config), {}).get(mkdocs_glue.site_path(page))
+    if terms:
+        page.meta["hr_search_terms"] = "; ".join(terms)
     if mkdocs_glue.is_generated(page):
         return markdown
-    renderer = mkdocs_glue.current_state(config).renderers[mkdocs_glue.language(config)]
+    renderer = state.renderers[mkdocs_glue.language(config)]
     return renderer.render_markdown(markdown, mkdocs_glue.page_path(page))

@@ -164,7 +164,19 @@ def lint(docs_dir: Path, data: SiteData) -> list[ContentProblem]:
     for language in data.language_codes:
         for page in pages(docs_dir, language):
             problems += _lint_page(docs_dir, language, page, data, page in sourced)
+    problems += _search_term_pages(docs_dir, data)
     return problems
+
+
+def _search_term_pages(docs_dir: Path, data: SiteData) -> list[ContentProblem]:
+    """Search words (data/search/<lang>.yaml) for a page that does not exist would be lost silently."""
+    from hulproute.route_finder import SECTION as ROUTE_SECTION
+
+    generated = {f"{ROUTE_SECTION}/index.md"}
+    return [ContentProblem(f"data/search/{language}.yaml", f"'{page}' is not a page (no docs/{language}/{page})",
+                           "correct the page's path (as under docs/nl/, e.g. signalen/partnergeweld.md) or remove it")
+            for language, terms in data.search_terms.items() for page in sorted(terms)
+            if page not in generated and not (docs_dir / language / page).is_file()]
 
 
 def _lint_page(docs_dir: Path, language: str, page: str, data: SiteData, needs_sources: bool) -> list[ContentProblem]:

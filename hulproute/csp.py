@@ -21,14 +21,15 @@ MARKER = 'http-equiv="Content-Security-Policy"'
 
 BASE_POLICY = {
     "default-src": ["'none'"],
-    "script-src": ["'self'"],
+    # 'wasm-unsafe-eval': search (Pagefind) compiles its WebAssembly; it allows no JavaScript eval.
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
     "manifest-src": ["'self'"],
-    # Pagefind (search) runs WebAssembly in a worker.
-    "worker-src": ["'self'"],
+    # No worker-src: search runs Pagefind on the page itself (noWorker), so default-src 'none'
+    # forbids every worker.
     "form-action": ["'self'"],
     "base-uri": ["'none'"],
 }

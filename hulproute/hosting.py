@@ -184,6 +184,9 @@ def render_nginx_server(policy: Policy, redirects: list[Redirect], languages: li
     pages = "try_files $uri $uri/ =404;"
     location("/", CACHE_PAGES, pages)
     location("/assets/", CACHE_SHORT, "try_files $uri =404;")
+    # The search index (hulproute/search_index.py) changes with every build; Pagefind asks for
+    # its entry file with a cache-busting parameter, and the other files carry hashes in their names.
+    location("/pagefind/", CACHE_SHORT, "try_files $uri =404;")
     location(f'~ "{FINGERPRINTED.pattern}"', CACHE_FOREVER, "try_files $uri =404;")
     for code in languages[1:]:
         location(f"/{code}/", CACHE_PAGES, f"error_page 404 /{code}/404.html;", pages)

@@ -16,7 +16,7 @@ from hulproute import datafiles, local_contacts, messages_nl, phones, placeholde
 from hulproute.errors import DataError, DataProblem
 from hulproute.schema import (
     ContentSection, DutchGlossaryFile, FreshnessPolicy, GlossaryFile, GlossaryTerm, Language, LanguagesFile,
-    LocalContact, Municipality, NationalService, OfficialDomain, Place, Postcode, Redirect, Region,
+    LocalContact, Municipality, NationalService, OfficialDomain, Place, Postcode, Redirect, Region, SearchTermsFile,
     RouteFinderFile, Source,
 )
 
@@ -51,6 +51,8 @@ class SiteData:
     freshness: FreshnessPolicy = field(default_factory=lambda: FreshnessPolicy(
         warn_after_months=12, withdraw_after_months=24, stale_source_after_years=5))
     glossaries: dict[str, dict[str, GlossaryTerm]] = field(default_factory=dict)
+    # data/search/: {language: {page path: [everyday search words]}}.
+    search_terms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     @property
     def language_codes(self) -> list[str]:
@@ -383,6 +385,7 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
     freshness_doc = _read_yaml(freshness_path, out)
     freshness = _validate(FreshnessPolicy, freshness_doc, freshness_path, "(file)", out) if freshness_doc is not None else None
     glossary_terms, glossaries = _load_glossaries(data_dir, [lang.code for lang in languages], out)
+    search_terms = _load_search_terms(data_dir, [lang.code for lang in languages], out)
 
     if out.problems:
         raise DataError(out.problems)
@@ -392,7 +395,7 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
         postcodes=[p for _, p in postcodes], local_contacts=[c for _, c in contacts_loaded],
         strings=strings, contacts_by_municipality=dict(contacts_by_municipality),
         sources=sources, sections=sections, route_finder=route_finder, redirects=redirects,
-        glossary_terms=glossary_terms, glossaries=glossaries, freshness=freshness,
+        glossary_terms=glossary_terms, glossaries=glossaries, freshness=freshness, search_terms=search_terms,
     )
 
 
@@ -534,6 +537,42 @@ def _load_redirects(data_dir: Path, out: _Collector) -> list[Redirect]:
             out.add(path, record, "to", f"'{redirect.to}' is itself redirected (to {targets[redirect.to.rstrip('/')]})",
                     "point 'to' straight at the final page")
     return [r for _, r in loaded]
+
+
+def _load_search_terms(data_dir: Path, languages: list[str], out: _Collector) -> dict[str, dict[str, list[str]]]:
+    """data/search/<lang>.yaml: the same pages in every language (all content in every language);
+    whether each page exists is checked with the pages (hulproute/content.py)."""
+    folder = data_dir / "search"
+    if not folder.is_dir():
+        return {}
+    loaded: dict[str, dict[str, list[str]]] = {}
+    for language in languages:
+        path = folder / f"{language}.yaml"
+        if not path.is_file():
+            out.add(path, "(file)", "(file)", "there are search words for other languages but not for this one",
+                    f"copy data/search/nl.yaml to data/search/{language}.yaml and translate the words")
+            continue
+        doc = _read_yaml(path, out)
+        terms = _validate(SearchTermsFile, doc, path, "(file)", out) if doc is not None else None
+        if terms is None:
+            continue
+        if terms.language != language:
+            out.add(path, "(file)", "language", f"says '{terms.language}' but the file is for '{language}'",
+                    f"write language: {language}")
+        loaded[language] = terms.pages
+    for path in sorted(folder.glob("*.yaml")):
+        if path.stem not in languages:
+            out.add(path, "(file)", "(file)", f"'{path.stem}' is not a site language", "rename or remove this file")
+    dutch = loaded.get(languages[0] if languages else "nl", {})
+    for language, pages in loaded.items():
+        path = folder / f"{language}.yaml"
+        for page in sorted(set(dutch) - set(pages)):
+            out.add(path, page, "pages", f"'{page}' has search words in data/search/{languages[0]}.yaml but not here",
+                    "add the words a reader of this language would type for that page")
+        for page in sorted(set(pages) - set(dutch)):
+            out.add(path, page, "pages", f"'{page}' is not in data/search/{languages[0]}.yaml",
+                    "add it there first (the Dutch file lists the pages), or remove it here")
+    return loaded
 
 
 def _load_glossaries(data_dir: Path, languages: list[str], out: _Collector) -> tuple[dict[str, str], dict[str, dict[str, GlossaryTerm]]]:

@@ -194,6 +194,12 @@ def is_generated(page: Page) -> bool:
     return page.file.generated_by is not None
 
 
+def site_path(page: Page) -> str:
+    """The page's path without the language folder, the same in every language
+    ('signalen/partnergeweld.md'), as data/ names pages."""
+    return getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+
+
 def page_path(page: Page) -> str:
     """The page's source as a maintainer finds it: docs/<lang>/… or '(generated) …'."""
     if is_generated(page):

@@ -24,6 +24,7 @@ from hulproute.schema import Municipality, NationalService, SourceRef, partial_d
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MUNICIPALITY_SECTION = "gemeente"
+SEARCH_SECTION = "zoeken"
 LOCAL_KIND_ORDER = ("local_team", "shelter", "csg", "regional_info")
 ALWAYS_FIRST = ("emergency", "veilig-thuis")
 
@@ -35,6 +36,10 @@ def municipality_path(slug: str) -> str:
 
 def municipality_index_path() -> str:
     return f"{MUNICIPALITY_SECTION}/index.md"
+
+
+def search_page_path() -> str:
+    return f"{SEARCH_SECTION}/index.md"
 
 
 # Characters Markdown reads as syntax inside a line (links, emphasis, code, attribute lists).
@@ -75,6 +80,7 @@ class Renderer:
         # The day the freshness policy counts from (data/freshness.yaml): the build's, or a test's.
         self.today = today or date.today()
         self._cards: dict[str, Markup] = {}
+        self._postcodes: Optional[dict[str, list[str]]] = None
         self.t = data.strings[language]
         # Every value a template prints is escaped once, for HTML and for Markdown alike
         # (markdown_text): generated pages are Markdown documents, and data is never syntax.
@@ -201,24 +207,32 @@ class Renderer:
             text += f" {self.external(source.url, label)}"
         return Markup(f'<span class="hr-cite">{text}</span>')
 
-    def section_pages(self, section: str) -> Markup:
-        """The landing-page list of a content section (data/content.yaml), titles in this language."""
+    def _section_entries(self, section: str) -> list[tuple[str, dict[str, Any]]]:
+        """(page path, front matter) of a content section's pages (data/content.yaml), in order."""
         from hulproute.content import read_meta, section_pages
 
         if self.docs_dir is None:
-            raise SiteError("section_pages() was called without the docs folder", "create the Renderer with docs_dir")
+            raise SiteError("a section list was asked for without the docs folder", "create the Renderer with docs_dir")
         listed = section_pages(self.data)
         if section not in listed:
             raise SiteError(f"unknown section '{section}' in section_pages()", "use a section id from data/content.yaml")
-        lines = []
+        entries = []
         for page in listed[section]:
             path = self.docs_dir / self.language / page
             if not path.is_file():
                 raise SiteError(f"docs/{self.language}/{page} is missing (listed in data/content.yaml)", f"translate docs/nl/{page}")
-            meta = read_meta(path)
+            entries.append((page, read_meta(path)))
+        return entries
+
+    def section_pages(self, section: str) -> Markup:
+        """The landing-page list of a content section (data/content.yaml), titles in this language."""
+        lines = []
+        for page, meta in self._section_entries(section):
             target = page.split("/", 1)[1] if page.startswith(section + "/") else f"../{page}"
             lines.append(f"- [{markdown_text(meta['title'])}]({target}): {markdown_text(meta['description'])}")
-        return Markup("\n".join(lines))
+        # A list of other pages: search finds those pages themselves, not this list of them.
+        return Markup('<div class="hr-section-pages" data-pagefind-ignore="all" markdown="1">\n\n'
+                      + "\n".join(lines) + "\n\n</div>")
 
     def service_card(self, ident: str) -> Markup:
         """A national service's card; the same on every page, so rendered once per language."""
@@ -253,7 +267,38 @@ class Renderer:
             m=municipality, region=region, emergency=self.service("emergency"),
             vt=self.service("veilig-thuis"), local=self.local_contacts(municipality),
             places=self.data.places.get(municipality.code, []),
+            postcodes=self.postcodes_of(municipality.code),
         )
+
+    def postcodes_of(self, code: str) -> list[str]:
+        """The 4-digit postcodes that lie wholly or partly in a municipality, in order."""
+        if self._postcodes is None:
+            by_code: dict[str, list[str]] = {}
+            for postcode in sorted(self.data.postcodes, key=lambda p: p.pc4):
+                for municipality in (postcode.municipality, *postcode.other_municipalities):
+                    by_code.setdefault(municipality, []).append(postcode.pc4)
+            self._postcodes = by_code
+        return self._postcodes.get(code, [])
+
+    def search_link(self, base: str) -> Markup:
+        """The header's search control: a link to this language's search page (`base`: the
+        language's home, relative or absolute)."""
+        return Markup(self.env.get_template("search_link.html.j2").render(href=f"{base}{SEARCH_SECTION}/").strip())
+
+    def search_page(self) -> str:
+        """/zoeken/: the search form (hulproute-search.js) and, for everyone, every way in: the
+        site's sections with their pages, and the municipality by place, postcode or name."""
+        from hulproute.content import read_meta
+
+        if self.docs_dir is None:
+            raise SiteError("the search page was asked for without the docs folder", "create the Renderer with docs_dir")
+        sections = []
+        for section in self.data.sections:
+            index = read_meta(self.docs_dir / self.language / section.id / "index.md")
+            pages = [(meta["title"], page) for page, meta in self._section_entries(section.id)]
+            sections.append((index["title"], f"{section.id}/index.md", pages))
+        root = "../" if self.language == self.data.default_language else "../../"
+        return self.env.get_template("search_page.md.j2").render(sections=sections, root=root)
 
     def data_status_page(self, rows: list, counts: dict, built: set[str]) -> str:
         """/data-status/: per province and municipality, what is verified, stale, unverified or

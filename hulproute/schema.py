@@ -418,6 +418,14 @@ class GlossaryFile(Strict):
     terms: dict[NonEmpty, GlossaryTerm]
 
 
+class SearchTermsFile(Strict):
+    """data/search/<lang>.yaml: per page, the everyday words a reader may type for it ("mijn man
+    slaat me"), indexed for search but never shown (overrides/main.html)."""
+
+    language: NonEmpty
+    pages: dict[Annotated[str, Field(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$")], Annotated[list[NonEmpty], Field(min_length=1)]]
+
+
 class DutchGlossaryFile(Strict):
     """data/glossary/nl.yaml: the Dutch terms every translation's glossary must cover, each with
     what it means (for translators)."""

@@ -15,7 +15,7 @@ from hulproute import data_status, route_finder
 from hulproute.loader import SiteData, load_site_data
 from hulproute.location_pages import LocationPages
 from hulproute.route_pages import RoutePages
-from hulproute.render import Renderer, municipality_index_path, municipality_path
+from hulproute.render import Renderer, municipality_index_path, municipality_path, search_page_path
 
 
 @dataclass
@@ -70,6 +70,12 @@ class BuildState:
         for code, renderer in renderers.items():
             status_page.markdown[code] = renderer.data_status_page(statuses, counts, {m.code for m in municipalities})
         pages.append(status_page)
+        # The search page lists the hand-written sections, so it needs the docs folder.
+        if docs_dir is not None:
+            search_page = GeneratedPage(search_page_path(), in_nav=False, in_sitemap=False)
+            for code, renderer in renderers.items():
+                search_page.markdown[code] = renderer.search_page()
+            pages.append(search_page)
         assets = {data_status.JSON_FILE: json.dumps(data_status.as_json(data, today), ensure_ascii=False, indent=1)}
         if data.route_finder is not None:
             pages += cls._route_pages(data, renderers, docs_dir)

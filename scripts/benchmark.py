@@ -8,7 +8,9 @@ built-in search on, no curated nav (so every page is in the nav), no hooks.
     python scripts/benchmark.py [--skip-baseline] [--json results.json]
 
 Targets (issue #2): full build <= 0.5x baseline and <= 60 s on 2 cores; median municipality
-page <= 25 KB raw HTML. Figures go into the README by hand; this is not a test.
+page <= 25 KB raw HTML. Search (issue 14): indexing time, index size per language, and the bytes
+a first search for a municipality transfers on a cold cache, in Chromium through nginx (target
+<= 100 KB). Figures go into the README by hand; this is not a test.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import argparse
 import gzip
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -28,6 +31,7 @@ import yaml  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
+from hulproute import search_index  # noqa: E402
 from hulproute.loader import load_site_data  # noqa: E402
 from hulproute.site_state import BuildState  # noqa: E402
 
@@ -121,6 +125,56 @@ def sizes(site: Path) -> dict[str, object]:
     return result
 
 
+SEARCH_QUERIES = ("De Ronde Venen", "Amsterdam")
+SEARCH_TARGET_KB = 100
+
+
+def search_figures(site: Path) -> dict[str, object]:
+    """Index time (the step alone, run again on the finished site), index size per language, and
+    what a reader's first search downloads: a fresh browser profile per query (cold cache), the
+    search page already open, every response body and header counted as nginx sent it."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import CHROMIUM_ARGS, NginxServer, chromium_path
+
+    site = site.resolve()
+    data = load_site_data()
+    # Timed on a copy: indexing replaces pagefind/, and the published one keeps its .gz copies.
+    with tempfile.TemporaryDirectory(prefix="hulproute-index-") as tmp:
+        copy = Path(tmp) / "site"
+        shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.gz", search_index.OUTPUT))
+        seconds = timed(lambda: search_index.build(copy, data.language_codes))
+    output = site / search_index.OUTPUT
+    per_language = {}
+    for lang in data.language_codes:
+        wasm = json.loads((output / search_index.ENTRY).read_text(encoding="utf-8"))["languages"][lang]["wasm"] or "unknown"
+        files = [output / f"wasm.{wasm}.pagefind", *output.glob(f"pagefind.{lang}_*.pf_meta"),
+                 *(output / "index").glob(f"{lang}_*"), *(output / "fragment").glob(f"{lang}_*")]
+        per_language[lang] = round(sum(f.stat().st_size for f in files) / 1024, 1)
+    first_query = {}
+    with tempfile.TemporaryDirectory(prefix="hulproute-nginx-") as tmp, NginxServer(site, Path(tmp)) as server, \
+            sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for query in SEARCH_QUERIES:
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{server.origin}/zoeken/")
+            finished = []
+            page.on("requestfinished", lambda request: finished.append(request))
+            page.fill("#hr-search-input", query)
+            page.press("#hr-search-input", "Enter")
+            page.locator(".hr-search__result").first.wait_for()
+            page.wait_for_load_state("networkidle")
+            # The favicon is the browser's own request for the page, not part of the search.
+            sizes = [r.sizes() for r in finished if not r.url.endswith("favicon.png")]
+            kb = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes) / 1024
+            first_query[query] = {"kb": round(kb, 1), "requests": len(sizes)}
+            context.close()
+        browser.close()
+    return {"index_seconds": round(seconds, 1), "index_kb_per_language": per_language,
+            "first_query": first_query, "target_kb": SEARCH_TARGET_KB}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-baseline", action="store_true")
@@ -133,6 +187,7 @@ def main() -> int:
         site = work / "site"
         results["hulproute_seconds"] = round(timed(lambda: build_atomically(ROOT / "mkdocs.yml", site)), 1)
         results["hulproute"] = sizes(site)
+        results["search"] = search_figures(site)
         if not args.skip_baseline:
             baseline_config = write_baseline_sources(work / "baseline")
             baseline_site = work / "baseline-site"
@@ -150,6 +205,10 @@ def main() -> int:
             budget = results["hulproute"][name]
             print(f"{name}: {budget['gzip_kb']} KB gzip (budget < {budget['budget_kb']} KB): "
                   f"{'within' if budget['within'] else 'OVER BUDGET'}")
+    search = results["search"]
+    print(f"search: index {search['index_seconds']} s; per language (KB) {search['index_kb_per_language']}; "
+          + "; ".join(f"first query '{q}': {v['kb']} KB in {v['requests']} requests" for q, v in search["first_query"].items())
+          + f" (target <= {search['target_kb']} KB)")
     if "baseline_seconds" in results:
         print(f"Baseline:  {results['baseline_seconds']} s, {results['baseline']['output_mb']} MB; ratio {results['time_ratio']}")
     if args.json:

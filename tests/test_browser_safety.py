@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "signs": "signalen/partnergeweld/",
     "route": "hulp-zoeken/",
     "status": "data-status/",
+    "search": "zoeken/",
     "404": "deze-pagina-bestaat-niet/",
 }
 LANGS = ("nl", "ar")

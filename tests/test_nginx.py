@@ -78,6 +78,8 @@ def kinds(fixture_site: Path) -> dict[str, tuple[str, int, str]]:
         "fingerprinted css": (asset(fixture_site, "assets/stylesheets/main.*.min.css"), 200, hosting.CACHE_FOREVER),
         "own asset": ("/assets/javascripts/hulproute-exit.js", 200, hosting.CACHE_SHORT),
         "location data": ("/assets/hulproute/locaties.json", 200, hosting.CACHE_SHORT),
+        "search script": ("/pagefind/pagefind.js", 200, hosting.CACHE_SHORT),
+        "search index": (asset(fixture_site, "pagefind/wasm.nl.pagefind"), 200, hosting.CACHE_SHORT),
         "404": ("/bestaat-niet/", 404, hosting.CACHE_PAGES),
         "language 404": ("/ar/bestaat-niet/", 404, hosting.CACHE_PAGES),
         "redirect": (REDIRECT.from_, 301, hosting.CACHE_SHORT),
@@ -85,7 +87,7 @@ def kinds(fixture_site: Path) -> dict[str, tuple[str, int, str]]:
 
 
 @pytest.mark.parametrize("kind", ["page", "fingerprinted asset", "fingerprinted css", "own asset",
-                                  "location data", "404", "language 404", "redirect"])
+                                  "location data", "search script", "search index", "404", "language 404", "redirect"])
 def test_every_response_has_the_security_and_cache_headers(nginx_redirecting, policy, kinds, kind):
     path, status, cache = kinds[kind]
     response, _ = get(nginx_redirecting, path, **{"Accept-Encoding": "gzip"})
@@ -113,6 +115,7 @@ def test_header_csp_is_the_meta_csp_plus_frame_ancestors(nginx, path):
     ("/ar/", "ar/index.html"),
     ("/assets/hulproute/locaties.json", "assets/hulproute/locaties.json"),
     ("/assets/javascripts/hulproute-exit.js", "assets/javascripts/hulproute-exit.js"),
+    ("/pagefind/pagefind.js", "pagefind/pagefind.js"),
     ("/sitemap.xml", "sitemap.xml"),
 ])
 def test_precompressed_file_is_sent_to_a_browser_that_accepts_gzip(nginx, fixture_site, path, file):

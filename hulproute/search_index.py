@@ -1,0 +1,91 @@
+"""The site's search index (Pagefind), built once after every language is on disk.
+
+Why a separate step: Pagefind reads the finished HTML. It writes one index per `<html lang>`, so
+an Arabic page searches Arabic pages only. What it indexes is decided in the pages themselves:
+`data-pagefind-body` marks the content of pages worth finding (overrides/main.html), and the
+chrome around it (navigation, the emergency bar, the quick exit) is outside that element. Inside
+it, source lists and notices are left out here (EXCLUDE_SELECTORS), and generated blocks that
+every municipality page repeats carry `data-pagefind-ignore="all"` in their templates.
+
+The reader's browser loads only `pagefind.js`, the WebAssembly for its language and the index
+files (overrides/assets/javascripts/hulproute-search.js runs Pagefind without a worker); the
+other files Pagefind writes (its own UI, the worker, the highlighter) are removed.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from hulproute.errors import SiteError
+
+OUTPUT = "pagefind"
+ENTRY = "pagefind-entry.json"
+# Inside the indexed content: the footnote source lists of hand-written pages, the "bron: … ·
+# laatst gecontroleerd" lines of data cards and the "not yet reviewed" translation notice.
+EXCLUDE_SELECTORS = (".footnote", ".hr-source", ".hr-notice")
+# What hulproute-search.js loads; everything else Pagefind writes is deleted after indexing.
+KEEP = ("pagefind.js", ENTRY, "wasm.*.pagefind", "*.pf_meta", "index", "fragment")
+TIMEOUT_SECONDS = 600
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    """What was indexed, per language (page counts from Pagefind's own entry file)."""
+
+    pages: dict[str, int]
+    seconds: float
+
+    def __str__(self) -> str:
+        per_language = ", ".join(f"{code} {count}" for code, count in sorted(self.pages.items()))
+        return f"search index: {sum(self.pages.values())} pages ({per_language}) in {self.seconds:.1f} s"
+
+
+def command(site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT,
+            "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS)]
+
+
+def build(site_dir: Path | str, languages: list[str]) -> IndexSummary:
+    """Index `site_dir` from scratch (an older index is removed first, so none can be served
+    stale) and check that every site language got an index with pages in it."""
+    site_dir = Path(site_dir)
+    output = site_dir / OUTPUT
+    shutil.rmtree(output, ignore_errors=True)
+    started = time.perf_counter()
+    try:
+        run = subprocess.run(command(site_dir), capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SiteError(f"search index: Pagefind could not run ({exc})",
+                        "run `make setup` (it installs pagefind[bin] from requirements.txt) and build again") from None
+    if run.returncode != 0:
+        detail = (run.stderr or run.stdout).strip().splitlines()[-5:]
+        raise SiteError("search index: Pagefind failed: " + " / ".join(detail),
+                        "read Pagefind's message above; a page without <html lang> or broken HTML is the usual cause")
+    summary = IndexSummary(pages=_pages_per_language(output), seconds=time.perf_counter() - started)
+    missing = [code for code in languages if summary.pages.get(code, 0) == 0]
+    if missing:
+        raise SiteError(f"search index: no indexed pages in {', '.join(missing)}",
+                        "check that those pages have <html lang> and a data-pagefind-body element (overrides/main.html)")
+    _remove_unused(output)
+    return summary
+
+
+def _pages_per_language(output: Path) -> dict[str, int]:
+    try:
+        entry = json.loads((output / ENTRY).read_text(encoding="utf-8"))
+        return {code: int(info["page_count"]) for code, info in entry["languages"].items()}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise SiteError(f"search index: Pagefind wrote no readable {OUTPUT}/{ENTRY} ({exc})",
+                        "check the Pagefind version pinned in requirements.txt") from None
+
+
+def _remove_unused(output: Path) -> None:
+    keep = {path for pattern in KEEP for path in output.glob(pattern)}
+    for path in output.iterdir():
+        if path not in keep:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
