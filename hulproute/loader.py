@@ -539,6 +539,17 @@ def _load_redirects(data_dir: Path, out: _Collector) -> list[Redirect]:
     return [r for _, r in loaded]
 
 
+def _read_language_file(path: Path, model: type[M], language: str, out: _Collector) -> M | None:
+    """A per-language file (`language:` and its content): validated, and its `language` must be
+    the one its name says."""
+    doc = _read_yaml(path, out)
+    loaded = _validate(model, doc, path, "(file)", out) if doc is not None else None
+    if loaded is not None and loaded.language != language:
+        out.add(path, "(file)", "language", f"says '{loaded.language}' but the file is for '{language}'",
+                f"write language: {language}")
+    return loaded
+
+
 def _load_search_terms(data_dir: Path, languages: list[str], out: _Collector) -> dict[str, dict[str, list[str]]]:
     """data/search/<lang>.yaml: the same pages in every language (all content in every language);
     whether each page exists is checked with the pages (hulproute/content.py)."""
@@ -552,14 +563,9 @@ def _load_search_terms(data_dir: Path, languages: list[str], out: _Collector) ->
             out.add(path, "(file)", "(file)", "there are search words for other languages but not for this one",
                     f"copy data/search/nl.yaml to data/search/{language}.yaml and translate the words")
             continue
-        doc = _read_yaml(path, out)
-        terms = _validate(SearchTermsFile, doc, path, "(file)", out) if doc is not None else None
-        if terms is None:
-            continue
-        if terms.language != language:
-            out.add(path, "(file)", "language", f"says '{terms.language}' but the file is for '{language}'",
-                    f"write language: {language}")
-        loaded[language] = terms.pages
+        terms = _read_language_file(path, SearchTermsFile, language, out)
+        if terms is not None:
+            loaded[language] = terms.pages
     for path in sorted(folder.glob("*.yaml")):
         if path.stem not in languages:
             out.add(path, "(file)", "(file)", f"'{path.stem}' is not a site language", "rename or remove this file")
@@ -594,13 +600,9 @@ def _load_glossaries(data_dir: Path, languages: list[str], out: _Collector) -> t
         path = folder / f"{language}.yaml"
         if not path.is_file():
             continue  # a missing glossary or term is the translation check's to report
-        doc = _read_yaml(path, out)
-        glossary = _validate(GlossaryFile, doc, path, "(file)", out) if doc is not None else None
+        glossary = _read_language_file(path, GlossaryFile, language, out)
         if glossary is None:
             continue
-        if glossary.language != language:
-            out.add(path, "(file)", "language", f"says '{glossary.language}' but the file is for '{language}'",
-                    f"write language: {language}")
         for term in glossary.terms:
             if term not in dutch.terms:
                 out.add(path, term, "terms", f"'{term}' is not a term in data/glossary/nl.yaml",

@@ -420,7 +420,7 @@ class GlossaryFile(Strict):
 
 class SearchTermsFile(Strict):
     """data/search/<lang>.yaml: per page, the everyday words a reader may type for it ("mijn man
-    slaat me"), indexed for search but never shown (overrides/main.html)."""
+    slaat me"), indexed with the page but not shown on it (overrides/main.html)."""
 
     language: NonEmpty
     pages: dict[Annotated[str, Field(pattern=r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md$")], Annotated[list[NonEmpty], Field(min_length=1)]]

@@ -72,7 +72,7 @@ class BuildState:
         pages.append(status_page)
         # The search page lists the hand-written sections, so it needs the docs folder.
         if docs_dir is not None:
-            search_page = GeneratedPage(search_page_path(), in_nav=False, in_sitemap=False)
+            search_page = GeneratedPage(search_page_path(), in_nav=False)
             for code, renderer in renderers.items():
                 search_page.markdown[code] = renderer.search_page()
             pages.append(search_page)

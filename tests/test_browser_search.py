@@ -143,8 +143,9 @@ def test_nothing_of_search_loads_before_the_reader_searches(context, servers, la
     for path in ("", "gemeente/de-ronde-venen/", "signalen/partnergeweld/", "zoeken/"):
         page.goto(url(origin, lang, path))
     searchy = [u for u in seen["requests"] if "/pagefind/" in u or "hulproute-search" in u]
-    # Only the search page loads its script (assets are shared by all languages), and no index yet.
-    assert searchy == [f"{origin}/assets/javascripts/hulproute-search.js"]
+    # Only the search page loads its script and styles (shared by all languages), and no index yet.
+    assert sorted(searchy) == [f"{origin}/assets/javascripts/hulproute-search.js",
+                               f"{origin}/assets/stylesheets/hulproute-search.css"]
     run_query(page, "Vinkeveen")
     assert any("/pagefind/pagefind.js" in u for u in seen["requests"])
     assert any(".pagefind" in u for u in seen["requests"]), "the WebAssembly loads only now"

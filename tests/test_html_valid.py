@@ -83,7 +83,14 @@ def vnu_errors(pages: list[Path]) -> list[dict]:
         messages = json.loads(result.stderr)["messages"]
     except (json.JSONDecodeError, KeyError):
         pytest.fail(f"vnu did not report JSON (exit {result.returncode}):\n{result.stderr[:2000]}")
-    return [m for m in messages if m.get("type") in {"error", "non-document-error"}]
+    return [m for m in messages if m.get("type") in {"error", "non-document-error"}
+            and not any(gap in m.get("message", "") for gap in VALIDATOR_GAPS)]
+
+
+# vnu's CSP grammar predates CSP Level 3's 'wasm-unsafe-eval' (Chromium 95+, Firefox 102+,
+# Safari 16), which search needs (hulproute/csp.py). Only this exact complaint is set aside;
+# any other fault in the policy still fails the test.
+VALIDATOR_GAPS = ('Expecting source-expression but found "\'wasm-unsafe-eval\'"',)
 
 
 def test_sample_pages_are_valid_html(fixture_site):

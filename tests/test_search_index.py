@@ -142,3 +142,30 @@ def test_pagefind_failing_is_a_clear_error(tmp_path, monkeypatch):
     with pytest.raises(SiteError) as caught:
         search_index.build(site, ["nl"])
     assert "Pagefind failed: boom" in caught.value.problem
+
+
+# ---- everyday search words: the same pages in every language, and real pages -------------------
+
+def test_a_page_with_search_words_in_dutch_only_is_refused(data_copy):
+    from hulproute.errors import DataError
+
+    path = data_copy / "search" / "ar.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.lstrip().startswith("rechten/opvang.md:")),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_copy)
+    [problem] = caught.value.problems
+    assert problem.file == "data/search/ar.yaml" and problem.record == "rechten/opvang.md"
+    assert "not here" in problem.problem and "add the words" in problem.fix
+
+
+def test_search_words_for_a_page_that_does_not_exist_are_reported(data_copy):
+    from hulproute.content import lint
+
+    for path in (data_copy / "search").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8").replace("rechten/opvang.md:", "rechten/opvang-oud.md:")
+        path.write_text(text, encoding="utf-8")
+    problems = [p for p in lint(ROOT / "docs", load_site_data(data_copy)) if p.path.startswith("data/search/")]
+    assert len(problems) == len(LANGUAGES)
+    assert all("'rechten/opvang-oud.md' is not a page" in p.problem for p in problems)
