@@ -37,6 +37,7 @@ from hulproute.site_state import BuildState  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))  # tests/browser_support.py: nginx and Chromium, as the tests run them
 from build_site import build_atomically  # noqa: E402
 
 
