@@ -23,4 +23,4 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_post_build(*, config: MkDocsConfig) -> None:
     if mkdocs_glue.is_nested_build(config) or _COMMAND.get("name") == "serve":
         return
-    hosting.publish(config.site_dir, mkdocs_glue.current_state(config).data)
+    hosting.publish(config.site_dir, mkdocs_glue.current_state(config).data, mkdocs_glue.settings(config).exit_url)

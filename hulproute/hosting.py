@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hulproute import csp
+from hulproute import csp, redirects
 from hulproute.errors import DataError, DataProblem
 from hulproute.loader import SiteData
 from hulproute.schema import Redirect
@@ -224,10 +224,12 @@ def precompress(site_dir: Path) -> int:
 
 # -- the post-build step --------------------------------------------------------------------------
 
-def publish(site_dir: Path | str, data: SiteData) -> Policy:
-    """Finish a complete build for hosting: CSP meta on every page, host files, .gz files."""
+def publish(site_dir: Path | str, data: SiteData, exit_url: str) -> Policy:
+    """Finish a complete build for hosting: pages at old addresses, CSP meta on every page, host
+    files, .gz files."""
     site_dir = Path(site_dir)
     check_redirects(data.redirects, site_dir)
+    redirects.write_pages(site_dir, data, exit_url)
     policy = Policy(csp.apply_to_site(site_dir))
     languages = data.language_codes
     assets = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets").rglob("*")) if p.is_file()]

@@ -14,9 +14,11 @@ from pydantic import BaseModel, ValidationError
 
 from hulproute import datafiles, local_contacts, messages_nl, phones, placeholders
 from hulproute.errors import DataError, DataProblem
+from hulproute.urls import municipality_url
 from hulproute.schema import (
     ContentSection, DutchGlossaryFile, FreshnessPolicy, GlossaryFile, GlossaryTerm, Language, LanguagesFile,
-    LocalContact, Municipality, NationalService, OfficialDomain, Place, Postcode, Redirect, Region, SearchTermsFile,
+    LocalContact, Municipality, MunicipalityMerger, NationalService, OfficialDomain, Place, Postcode, Redirect, Region,
+    SearchTermsFile,
     RouteFinderFile, Source,
 )
 
@@ -53,6 +55,8 @@ class SiteData:
     glossaries: dict[str, dict[str, GlossaryTerm]] = field(default_factory=dict)
     # data/search/: {language: {page path: [everyday search words]}}.
     search_terms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # data/municipality_mergers.yaml (their redirects are in `redirects` too).
+    mergers: list[MunicipalityMerger] = field(default_factory=list)
 
     @property
     def language_codes(self) -> list[str]:
@@ -380,7 +384,9 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
     # Ids of every service record, valid or not: a broken record is reported once, not again here.
     service_ids = {raw.get("id") for _, raw in services_raw if isinstance(raw, dict)}
     route_finder = _load_route_finder(data_dir, service_ids, sections, strings, sources, out)
-    redirects = _load_redirects(data_dir, out)
+    mergers = _load_mergers(data_dir, municipalities, out)
+    redirects = _load_redirects(data_dir, out, _merger_redirects(
+        data_dir, mergers, municipalities, [lang.code for lang in languages]))
     freshness_path = data_dir / "freshness.yaml"
     freshness_doc = _read_yaml(freshness_path, out)
     freshness = _validate(FreshnessPolicy, freshness_doc, freshness_path, "(file)", out) if freshness_doc is not None else None
@@ -396,6 +402,7 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
         strings=strings, contacts_by_municipality=dict(contacts_by_municipality),
         sources=sources, sections=sections, route_finder=route_finder, redirects=redirects,
         glossary_terms=glossary_terms, glossaries=glossaries, freshness=freshness, search_terms=search_terms,
+        mergers=mergers,
     )
 
 
@@ -514,29 +521,66 @@ def _route_texts(finder: RouteFinderFile) -> set[str]:
     return keys
 
 
-def _load_redirects(data_dir: Path, out: _Collector) -> list[Redirect]:
-    """data/redirects.yaml: shape, duplicates and chains here; against the built site in hulproute.hosting."""
+def _load_redirects(data_dir: Path, out: _Collector,
+                    derived: Iterable[tuple[Path, str, Redirect]] = ()) -> list[Redirect]:
+    """data/redirects.yaml, plus the redirects derived from other data (merged municipalities):
+    shape, duplicates and chains here; against the built site in hulproute.hosting."""
     path = data_dir / "redirects.yaml"
     raw = [(f"#{i} ({item.get('from')})" if isinstance(item, dict) else f"#{i}", item)
            for i, (_, item) in enumerate(_read_list(path, "redirects", out, allow_empty=True), 1)]
-    loaded = _validate_all(raw, Redirect, path, out)
+    loaded = [(path, record, r) for record, r in _validate_all(raw, Redirect, path, out)] + list(derived)
     first_by_from: dict[str, str] = {}
-    for record, redirect in loaded:
+    for where, record, redirect in loaded:
         key = redirect.from_.rstrip("/")
         if key in first_by_from:
-            out.add(path, record, "from", f"'{redirect.from_}' is redirected twice (first at {first_by_from[key]})",
+            out.add(where, record, "from", f"'{redirect.from_}' is redirected twice (first at {first_by_from[key]})",
                     "keep one entry per old address")
-        first_by_from.setdefault(key, record)
-    targets = {r.from_.rstrip("/"): r.to for _, r in loaded}
-    for record, redirect in loaded:
+        first_by_from.setdefault(key, record if where == path else f"{out.rel(where)} {record}")
+    targets = {r.from_.rstrip("/"): r.to for _, _, r in loaded}
+    for where, record, redirect in loaded:
         if redirect.to.rstrip("/") == redirect.from_.rstrip("/"):
-            out.add(path, record, "to", f"'{redirect.from_}' redirects to itself",
+            out.add(where, record, "to", f"'{redirect.from_}' redirects to itself",
                     "point 'to' at the page that replaced the old address")
         elif redirect.to.rstrip("/") in targets:
             # Chains cost a slow phone one round trip per hop, and any chain could become a loop.
-            out.add(path, record, "to", f"'{redirect.to}' is itself redirected (to {targets[redirect.to.rstrip('/')]})",
+            out.add(where, record, "to", f"'{redirect.to}' is itself redirected (to {targets[redirect.to.rstrip('/')]})",
                     "point 'to' straight at the final page")
-    return [r for _, r in loaded]
+    return [r for _, _, r in loaded]
+
+
+def _load_mergers(data_dir: Path, municipalities: list[Municipality], out: _Collector) -> list[MunicipalityMerger]:
+    """data/municipality_mergers.yaml: a merged municipality is gone from municipalities.csv, and
+    the one that took over its area is there."""
+    path = data_dir / "municipality_mergers.yaml"
+    current = {m.code: m for m in municipalities}
+    slugs = {m.slug for m in municipalities}
+    loaded = _load_models(path, "mergers", MunicipalityMerger, out, allow_empty=True)
+    for record, merger in loaded:
+        if merger.code in current:
+            out.add(path, record, "code", f"{merger.code} ({current[merger.code].name}) is still in data/municipalities.csv",
+                    "remove it from municipalities.csv once the merger has taken effect (its places and postcodes go to the successor)")
+        if merger.slug in slugs:
+            out.add(path, record, "slug", f"'{merger.slug}' is the address of a current municipality page",
+                    "write the old page's address, as it was published")
+        if merger.into not in current:
+            out.add(path, record, "into", f"{merger.into} is not in data/municipalities.csv",
+                    "write the code of the municipality that took over the area")
+    for record, slug, first in _duplicates((r, m.slug) for r, m in loaded):
+        out.add(path, record, "slug", f"'{slug}' is listed twice (first at {first})", "keep one entry per old municipality")
+    return [m for _, m in loaded]
+
+
+def _merger_redirects(data_dir: Path, mergers: list[MunicipalityMerger], municipalities: list[Municipality],
+                      languages: list[str]) -> list[tuple[Path, str, Redirect]]:
+    """Each merged municipality's old page, in every language, to its successor's page."""
+    slug_of = {m.code: m.slug for m in municipalities}
+    path = data_dir / "municipality_mergers.yaml"
+    return [
+        (path, f"{merger.slug} ({language})", Redirect.model_validate({
+            "from": municipality_url(merger.slug, language, languages[0]),
+            "to": municipality_url(slug_of[merger.into], language, languages[0])}))
+        for merger in mergers if merger.into in slug_of for language in languages
+    ]
 
 
 def _read_language_file(path: Path, model: type[M], language: str, out: _Collector) -> M | None:

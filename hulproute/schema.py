@@ -394,6 +394,24 @@ class Redirect(Strict):
     to: SitePath
 
 
+class MunicipalityMerger(Strict):
+    """A municipality that no longer exists (CBS announces mergers each year) and the one that
+    took over its area: its old page in every language redirects (301) to the successor's page,
+    so a poster, QR code or partner link printed years ago still reaches the right help."""
+
+    code: MunicipalityCode
+    name: NonEmpty
+    slug: Slug
+    into: MunicipalityCode
+    date: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    source: HttpsUrl
+
+
+class MergersFile(Strict):
+    # Empty until the first merger after the site's start: the file is there so the rule is too.
+    mergers: list[MunicipalityMerger]
+
+
 class RedirectsFile(Strict):
     # An empty list is fine: the file exists so the mechanism is there before the first redirect.
     redirects: list[Redirect]

@@ -1,7 +1,21 @@
-"""How the site names a web address to a reader: its host, without 'www.'."""
+"""Addresses: how the site names a web address to a reader (its host, without 'www.'), and the
+site's own paths that other modules and data files share."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
+
+# Where municipality pages live, in every language: /gemeente/<slug>/, /en/gemeente/<slug>/ …
+MUNICIPALITY_SECTION = "gemeente"
+
+
+def language_prefix(language: str, default_language: str) -> str:
+    """'' for the default language (served at the root), 'en/' for English, and so on."""
+    return "" if language == default_language else f"{language}/"
+
+
+def municipality_url(slug: str, language: str, default_language: str) -> str:
+    """The site path of a municipality page: /gemeente/amsterdam/, /ar/gemeente/amsterdam/."""
+    return f"/{language_prefix(language, default_language)}{MUNICIPALITY_SECTION}/{slug}/"
 
 
 def site_host(url: object) -> str:
