@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hulproute import csp, redirects
+from hulproute import csp, preview, redirects
 from hulproute.errors import DataError, DataProblem
 from hulproute.loader import SiteData
 from hulproute.schema import Redirect
@@ -230,6 +230,7 @@ def publish(site_dir: Path | str, data: SiteData, exit_url: str) -> Policy:
     site_dir = Path(site_dir)
     check_redirects(data.redirects, site_dir)
     redirects.write_pages(site_dir, data, exit_url)
+    preview.write(site_dir, data.strings[data.default_language]["preview_title"])
     policy = Policy(csp.apply_to_site(site_dir))
     languages = data.language_codes
     assets = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets").rglob("*")) if p.is_file()]
