@@ -61,9 +61,16 @@ def run_query(page, query: str) -> tuple[str, list[str]]:
     (polled from here: the CSP rightly forbids the string evaluation wait_for_function uses)."""
     lang = page.evaluate("document.documentElement.lang")
     box = page.locator("#hr-search-input")
+    status = page.locator("[data-hr-search-status]")
+    if box.input_value():  # an earlier query's status must not be read as this one's
+        box.fill("")
+        box.press("Enter")
+        for _ in range(100):
+            if not status.text_content():
+                break
+            page.wait_for_timeout(20)
     box.fill(query)
     box.press("Enter")
-    status = page.locator("[data-hr-search-status]")
     done = finished(lang, query)
     for _ in range(400):
         if done.match(status.text_content() or ""):
