@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 
 from hulproute import mkdocs_glue
 from hulproute.errors import SiteError
+from hulproute.urls import language_prefix
 
 
 @event_priority(-150)
@@ -48,7 +49,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     state = mkdocs_glue.current_state(config)
     env.globals["hr"] = state.data.strings[language]
     env.globals["hr_renderer"] = state.renderers[language]
-    env.globals["hr_prefix"] = "" if language == state.data.default_language else f"{language}/"
+    env.globals["hr_prefix"] = language_prefix(language, state.data.default_language)
     return env
 
 

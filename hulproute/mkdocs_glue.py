@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
 from hulproute.site_state import BuildState, GeneratedPage
+from hulproute.urls import language_prefix
 
 _STATE: dict[str, BuildState] = {}
 F = TypeVar("F", bound=Callable[..., Any])
@@ -153,10 +154,6 @@ def switch_to_language_homes(config: MkDocsConfig) -> None:
 
 # ---- generated pages ------------------------------------------------------------------------------
 
-def _prefix(language_code: str, default: str) -> str:
-    return "" if language_code == default else f"{language_code}/"
-
-
 def add_generated_pages(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> Files:
     """Add the current language's generated pages, with the attributes the i18n plugin gives its
     own files, so the language switcher and sitemap.xml include them."""
@@ -165,7 +162,7 @@ def add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generate
     default = languages[0]
     made = []
     for page in pages:
-        src_uri = _prefix(current, default) + page.norm_src_uri
+        src_uri = language_prefix(current, default) + page.norm_src_uri
         if files.get_file_from_path(src_uri) is not None:
             raise SiteError(f"docs/{src_uri} exists, but the build generates that page from data",
                             "remove or rename the hand-written file")
@@ -177,7 +174,7 @@ def add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generate
         file.norm_src_uri = page.norm_src_uri
         file.alternates = {
             other: file if other == current else File(
-                _prefix(other, default) + page.norm_src_uri, src_dir=None,
+                language_prefix(other, default) + page.norm_src_uri, src_dir=None,
                 dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
             for other in languages
         }

@@ -1,6 +1,7 @@
 """Test helpers: run the real build script and read what a browser would receive."""
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 from pathlib import Path
@@ -11,6 +12,20 @@ _spec = importlib.util.spec_from_file_location("build_site", ROOT / "scripts" / 
 _build_site = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_build_site)
 build_atomically = _build_site.build_atomically
+
+
+@functools.lru_cache(maxsize=None)
+def _default_language() -> str:
+    from hulproute.loader import load_site_data
+
+    return load_site_data().default_language
+
+
+def prefix(language: str) -> str:
+    """A language's folder in the built site: '' for Dutch (the root), 'en/' for English …"""
+    from hulproute.urls import language_prefix
+
+    return language_prefix(language, _default_language())
 
 
 def html_lang_dir(html: str) -> tuple[str | None, str | None]:

@@ -17,6 +17,7 @@ import yaml
 
 from hulproute.loader import load_site_data
 from tests.browser_support import LocalServer, url
+from tests.helpers import prefix
 
 pytestmark = pytest.mark.browser
 
@@ -43,9 +44,9 @@ def expected_pages(case: dict) -> set[str]:
 
 def neutral(href: str, lang: str) -> str:
     path = urlsplit(href).path.lstrip("/")
-    prefix = "" if lang == "nl" else f"{lang}/"
-    assert path.startswith(prefix), f"result {href} is not in {lang}"
-    return path[len(prefix):]
+    folder = prefix(lang)
+    assert path.startswith(folder), f"result {href} is not in {lang}"
+    return path[len(folder):]
 
 
 def finished(lang: str, query: str) -> re.Pattern:

@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from hulproute.loader import load_site_data
+from tests.helpers import prefix
 
 DATA = load_site_data()
 SITE_URL = "https://hulproute.nl/"
@@ -15,8 +16,6 @@ PAGES = ["", "signalen/partnergeweld/", "rechten/tijdelijk-huisverbod/", "gemeen
          "hulp-zoeken/", "zoeken/", "404.html"]
 
 
-def prefix(lang: str) -> str:
-    return "" if lang == DATA.default_language else f"{lang}/"
 
 
 def og(html: str) -> dict[str, str]:

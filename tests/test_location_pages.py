@@ -23,6 +23,7 @@ from hulproute.render import Renderer
 from hulproute.site_state import BuildState
 from tests.conftest import DATA, FIXTURE_MUNICIPALITIES
 from tests.helpers import html_lang_dir, resolve_href
+from tests.helpers import prefix
 
 SITE_DATA = load_site_data()
 LANGUAGES = SITE_DATA.language_codes
@@ -225,8 +226,6 @@ def test_a_municipality_slug_that_takes_the_pages_address_is_refused():
 
 # ---- the fixture site as built --------------------------------------------------------------------
 
-def prefix(language: str) -> str:
-    return "" if language == SITE_DATA.default_language else f"{language}/"
 
 
 def article(path: Path) -> str:

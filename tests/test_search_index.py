@@ -17,13 +17,12 @@ from hulproute import search_index
 from hulproute.errors import SiteError
 from hulproute.loader import load_site_data
 from tests.conftest import FIXTURE_MUNICIPALITIES, ROOT
+from tests.helpers import prefix
 
 DATA = load_site_data()
 LANGUAGES = DATA.language_codes
 
 
-def prefix(lang: str) -> str:
-    return "" if lang == DATA.default_language else f"{lang}/"
 
 
 def fragments(site: Path, lang: str) -> dict[str, str]:

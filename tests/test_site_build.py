@@ -12,14 +12,13 @@ import pytest
 
 from hulproute.loader import load_site_data
 from tests.helpers import body_dir, html_lang_dir, resolve_href, switcher_links, visible_text
+from tests.helpers import prefix
 
 GOLDEN = Path(__file__).parent / "golden" / "fixture_site_paths.txt"
 LANGUAGES = ["nl", "en", "tr", "ar", "pl", "uk"]
 SITE_URL = "https://hulproute.nl/"
 
 
-def prefix(language: str) -> str:
-    return "" if language == "nl" else f"{language}/"
 
 
 def output_paths(site: Path) -> list[str]:

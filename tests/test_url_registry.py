@@ -19,13 +19,12 @@ from hulproute import url_registry
 from hulproute.errors import DataError, SiteError
 from hulproute.loader import load_site_data
 from tests.conftest import ROOT, write_fixture_config
+from tests.helpers import prefix
 
 DATA = load_site_data()
 OLD, OLD_SLUG, SUCCESSOR = "GM0736", "de-ronde-venen", "GM0363"
 
 
-def prefix(lang: str) -> str:
-    return "" if lang == DATA.default_language else f"{lang}/"
 
 
 # ---- the real registry against the complete site ---------------------------------------------
