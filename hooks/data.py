@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 from hulproute import content, mkdocs_glue
 from hulproute.errors import ContentError
 from hulproute.loader import load_site_data
-from hulproute.site_state import BuildState
+from hulproute.site_state import DEFAULT_SITE_URL, BuildState
 
 
 @event_priority(100)
@@ -32,5 +32,6 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
     if problems:
         raise ContentError(problems)
     today = date.fromisoformat(settings.today) if settings.today else None
-    mkdocs_glue.set_state(config, BuildState.render(data, set(settings.only_municipalities) or None, docs_dir, today))
+    mkdocs_glue.set_state(config, BuildState.render(
+        data, set(settings.only_municipalities) or None, docs_dir, today, config.site_url or DEFAULT_SITE_URL))
     return config

@@ -18,6 +18,7 @@ import yaml
 
 from hulproute import datafiles
 from hulproute.loader import SiteData
+from hulproute.urls import ROUTE_SECTION
 
 SOURCE_LANGUAGE = "nl"
 REVIEW_STATES = ("unreviewed", "reviewed")
@@ -165,13 +166,22 @@ def lint(docs_dir: Path, data: SiteData) -> list[ContentProblem]:
         for page in pages(docs_dir, language):
             problems += _lint_page(docs_dir, language, page, data, page in sourced)
     problems += _search_term_pages(docs_dir, data)
+    problems += _campaign_slugs(docs_dir, data)
     return problems
+
+
+def _campaign_slugs(docs_dir: Path, data: SiteData) -> list[ContentProblem]:
+    """A campaign's short address (/<slug>/) must not be a hand-written page's, in any language
+    (the generated names, languages and sections are checked with the data, in the loader)."""
+    return [ContentProblem(f"data/campaigns/ (campaign '{slug}')",
+                           f"/{slug}/ is also the address of docs/{language}/{hit.name}",
+                           "choose another slug for the campaign (or rename the page and add a redirect)")
+            for slug in data.campaigns for language in data.language_codes
+            for hit in (docs_dir / language / slug, docs_dir / language / f"{slug}.md") if hit.exists()]
 
 
 def _search_term_pages(docs_dir: Path, data: SiteData) -> list[ContentProblem]:
     """Search words (data/search/<lang>.yaml) for a page that does not exist would be lost silently."""
-    from hulproute.route_finder import SECTION as ROUTE_SECTION
-
     generated = {f"{ROUTE_SECTION}/index.md"}
     return [ContentProblem(f"data/search/{language}.yaml", f"'{page}' is not a page (no docs/{language}/{page})",
                            "correct the page's path (as under docs/nl/, e.g. signalen/partnergeweld.md) or remove it")

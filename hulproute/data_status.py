@@ -14,9 +14,10 @@ from typing import Any
 from hulproute import freshness
 from hulproute.loader import SiteData
 from hulproute.schema import LocalContact
+from hulproute.urls import DATA_STATUS_SECTION
 
 STATUSES = ("verified", "stale", "unverified", "missing")
-PAGE = "data-status/index.md"
+PAGE = f"{DATA_STATUS_SECTION}/index.md"
 JSON_FILE = "data-status.json"
 
 

@@ -5,6 +5,7 @@ file stops the build with a message naming file, record, field, problem and fix.
 """
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,9 +15,9 @@ from pydantic import BaseModel, ValidationError
 
 from hulproute import datafiles, local_contacts, messages_nl, phones, placeholders
 from hulproute.errors import DataError, DataProblem
-from hulproute.urls import municipality_url
+from hulproute.urls import RESERVED_TOP_LEVEL, municipality_url
 from hulproute.schema import (
-    ContentSection, DutchGlossaryFile, FreshnessPolicy, GlossaryFile, GlossaryTerm, Language, LanguagesFile,
+    Campaign, ContentSection, DutchGlossaryFile, FreshnessPolicy, GlossaryFile, GlossaryTerm, Language, LanguagesFile,
     LocalContact, Municipality, MunicipalityMerger, NationalService, OfficialDomain, Place, Postcode, Redirect, Region,
     SearchTermsFile,
     RouteFinderFile, Source,
@@ -57,6 +58,8 @@ class SiteData:
     search_terms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # data/municipality_mergers.yaml (their redirects are in `redirects` too).
     mergers: list[MunicipalityMerger] = field(default_factory=list)
+    # data/campaigns/*.yaml, by slug, in file-name order.
+    campaigns: dict[str, Campaign] = field(default_factory=dict)
 
     @property
     def language_codes(self) -> list[str]:
@@ -68,6 +71,10 @@ class SiteData:
 
     def municipality(self, code: str) -> Municipality:
         return next(m for m in self.municipalities if m.code == code)
+
+    def direction(self, code: str) -> str:
+        """'rtl' for Arabic, 'ltr' for the others (data/languages.yaml)."""
+        return next(language.direction for language in self.languages if language.code == code)
 
 
 class _Collector:
@@ -392,6 +399,8 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
     freshness = _validate(FreshnessPolicy, freshness_doc, freshness_path, "(file)", out) if freshness_doc is not None else None
     glossary_terms, glossaries = _load_glossaries(data_dir, [lang.code for lang in languages], out)
     search_terms = _load_search_terms(data_dir, [lang.code for lang in languages], out)
+    campaigns = _load_campaigns(data_dir, [lang.code for lang in languages], set(regions), codes, sections,
+                                route_finder, redirects, out)
 
     if out.problems:
         raise DataError(out.problems)
@@ -402,7 +411,7 @@ def load_site_data(data_dir: Path = DEFAULT_DATA_DIR) -> SiteData:
         strings=strings, contacts_by_municipality=dict(contacts_by_municipality),
         sources=sources, sections=sections, route_finder=route_finder, redirects=redirects,
         glossary_terms=glossary_terms, glossaries=glossaries, freshness=freshness, search_terms=search_terms,
-        mergers=mergers,
+        mergers=mergers, campaigns=campaigns,
     )
 
 
@@ -660,3 +669,63 @@ def _load_glossaries(data_dir: Path, languages: list[str], out: _Collector) -> t
                             "make the avoided wording longer, so it matches only the wrong rendering")
         glossaries[language] = dict(glossary.terms)
     return dict(dutch.terms), glossaries
+
+
+def _load_campaigns(data_dir: Path, languages: list[str], regions: set[str], codes: set[str],
+                    sections: list[ContentSection], finder: Optional[RouteFinderFile], redirects: list[Redirect],
+                    out: _Collector) -> dict[str, Campaign]:
+    """data/campaigns/*.yaml, one campaign per file. A printed code points at its slug for years,
+    so everything it names must exist and its address must be its own (hand-written pages are
+    checked in hulproute/content.py)."""
+    folder = data_dir / "campaigns"
+    loaded: list[tuple[Path, Campaign]] = []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        doc = _read_yaml(path, out)
+        record = str(doc.get("slug")) if isinstance(doc, dict) and doc.get("slug") else "(file)"
+        campaign = _validate(Campaign, doc, path, record, out) if doc is not None else None
+        if campaign is not None:
+            loaded.append((path, campaign))
+    pages = {f"{s.id}/{p}" for s in sections for p in s.pages} | {f"{s.id}/index" for s in sections}
+    answers = {"who": {w.id for w in finder.who}, "what": {w.id for w in finder.what}} if finder else {}
+    taken = {name: "a folder the build generates" for name in RESERVED_TOP_LEVEL}
+    taken.update({code: "a language folder" for code in languages})
+    taken.update({s.id: "a content section" for s in sections})
+    taken.update({r.from_.strip("/").split("/")[0]: "an old address in data/redirects.yaml" for r in redirects})
+    first_file: dict[str, Path] = {}
+    for path, campaign in loaded:
+        add = functools.partial(out.add, path, campaign.slug)
+        if campaign.slug in first_file:
+            add("slug", f"'{campaign.slug}' is already the slug of {out.rel(first_file[campaign.slug])}",
+                "give each campaign its own slug (a printed code keeps its address for years)")
+        first_file.setdefault(campaign.slug, path)
+        if campaign.slug in taken:
+            add("slug", f"/{campaign.slug}/ is {taken[campaign.slug]}", "choose another slug")
+        if campaign.end < campaign.start:
+            add("end", f"the campaign ends ({campaign.end.isoformat()}) before it starts ({campaign.start.isoformat()})",
+                "check start and end (YYYY-MM-DD)")
+        for language in campaign.languages:
+            if languages and language not in languages:
+                add("languages", f"'{language}' is not a site language", f"use codes from data/languages.yaml ({', '.join(languages)})")
+        for language in languages:
+            if language not in campaign.texts:
+                add(f"texts.{language}", "this site language has no text",
+                    "add headline, message, preview_title and preview_text: the landing page exists in every language")
+        for language in sorted(set(campaign.texts) - set(languages)):
+            add(f"texts.{language}", f"'{language}' is not a site language", "remove it, or add the language to the site first")
+        named = [("aims_at", campaign.aims_at), ("leads_to.route", campaign.leads_to.route)]
+        for where, choice in named:
+            for kind in ("who", "what"):
+                ident = getattr(choice, kind, None) if choice is not None else None
+                if ident is not None and answers and ident not in answers[kind]:
+                    add(f"{where}.{kind}", f"unknown route-finder answer '{ident}'",
+                        f"use an id from data/route_finder.yaml ({', '.join(sorted(answers[kind]))})")
+        if campaign.aims_at.region is not None and regions and campaign.aims_at.region not in regions:
+            add("aims_at.region", f"unknown region {campaign.aims_at.region}", "use a code from data/veilig_thuis_regions.yaml")
+        for code in campaign.aims_at.municipalities + ([campaign.leads_to.municipality] if campaign.leads_to.municipality else []):
+            if codes and code not in codes:
+                add("aims_at.municipalities" if code in campaign.aims_at.municipalities else "leads_to.municipality",
+                    f"unknown municipality {code}", "use a code from data/municipalities.csv")
+        if campaign.leads_to.page is not None and sections and campaign.leads_to.page not in pages:
+            add("leads_to.page", f"'{campaign.leads_to.page}' is not a page in data/content.yaml",
+                "use 'section/page' of a listed page, e.g. signalen/partnergeweld")
+    return {campaign.slug: campaign for _, campaign in loaded}

@@ -28,9 +28,8 @@ def page(redirect: Redirect, data: SiteData, exit_url: str) -> str:
     lang = language_of(redirect.from_, data)
     t = data.strings[lang]
     emergency, vt = data.services["emergency"], data.services["veilig-thuis"]
-    direction = next(language.direction for language in data.languages if language.code == lang)
     return _ENV.get_template("redirect_page.html.j2").render(
-        lang=lang, direction=direction, t=t, to=redirect.to, exit_url=exit_url,
+        lang=lang, direction=data.direction(lang), t=t, to=redirect.to, exit_url=exit_url,
         emergency_href=phones.tel_href(emergency.phone),
         danger=placeholders.fill(t["bar_danger"], {"phone": phones.display(emergency.phone)}),
         vt_href=phones.tel_href(vt.phone), vt=placeholders.fill(t["bar_vt"], {"phone": phones.display(vt.phone)}),

@@ -17,13 +17,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSynta
 from markupsafe import Markup, escape
 
 from hulproute import data_status, freshness, phones, placeholders
-from hulproute.urls import MUNICIPALITY_SECTION, site_host
+from hulproute.urls import MUNICIPALITY_SECTION, SEARCH_SECTION, site_host
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
 from hulproute.schema import Municipality, NationalService, SourceRef, partial_date_parts
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-SEARCH_SECTION = "zoeken"
 LOCAL_KIND_ORDER = ("local_team", "shelter", "csg", "regional_info")
 ALWAYS_FIRST = ("emergency", "veilig-thuis")
 

@@ -18,9 +18,10 @@ from typing import Iterable, Iterator, Literal, Optional
 from hulproute import freshness, phones
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
+from hulproute.urls import ROUTE_SECTION
 from hulproute.schema import RouteFinderFile, RouteRule, RouteWhat, RouteWho
 
-SECTION = "hulp-zoeken"
+SECTION = ROUTE_SECTION
 # "Is someone in danger now?" in the step addresses: yes is 1, no is 2 (never the words).
 URGENCIES = {"1": True, "2": False}
 # "Did it happen in the last 7 days?" (asked only where a rule depends on it): yes 1, no 2.

@@ -412,6 +412,75 @@ class MergersFile(Strict):
     mergers: list[MunicipalityMerger]
 
 
+# -- campaigns (data/campaigns/<slug>.yaml): landing pages that posters and QR codes point at --
+
+class CampaignText(Strict):
+    """What one language's landing page says, and the discreet preview a shared link shows
+    (a message app on a shared phone shows it to whoever holds the phone)."""
+
+    headline: NonEmpty
+    message: NonEmpty
+    preview_title: NonEmpty
+    preview_text: NonEmpty
+
+
+class CampaignAim(Strict):
+    """Whom the campaign is for: route-finder answers (data/route_finder.yaml) and/or a Veilig
+    Thuis region or some municipalities. Each adds its help to the landing page: the guide for
+    `who`, the signs page for `what`, the municipality pages for the area."""
+
+    who: Optional[Slug] = None
+    what: Optional[Slug] = None
+    region: Optional[RegionCode] = None
+    municipalities: list[MunicipalityCode] = []
+
+
+class CampaignRoute(Strict):
+    """A step of the route finder: the answers already given by the poster's message."""
+
+    who: Optional[Slug] = None
+    what: Optional[Slug] = None
+
+    @model_validator(mode="after")
+    def _what_needs_who(self) -> "CampaignRoute":
+        if self.what is not None and self.who is None:
+            raise ValueError("what without who || the route finder asks 'who' first: add who, or leave route: {} for its start")
+        return self
+
+
+class CampaignTarget(Strict):
+    """The one help the landing page leads to first."""
+
+    route: Optional[CampaignRoute] = None
+    page: Optional[Annotated[str, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]] = None
+    municipality: Optional[MunicipalityCode] = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> "CampaignTarget":
+        given = [name for name in ("route", "page", "municipality") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(f"names {len(given)} kinds of help ({', '.join(given) or 'none'}) || give exactly one: "
+                             "route: {who: ..., what: ...}, page: section/page, or municipality: GM0000")
+        return self
+
+
+class Campaign(Strict):
+    """A campaign's landing page at /<slug>/ in every language, and its printed materials.
+
+    The page stays after `end`: a poster on a wall outlives its campaign, so the page then says
+    the campaign is over and still leads to current help. `languages` are the languages its
+    posters, flyers and QR codes are made in; the landing page exists in every site language."""
+
+    slug: Slug
+    organiser: NonEmpty
+    languages: list[LanguageCode] = Field(min_length=1)
+    start: date
+    end: date
+    aims_at: CampaignAim
+    leads_to: CampaignTarget
+    texts: dict[LanguageCode, CampaignText]
+
+
 class RedirectsFile(Strict):
     # An empty list is fine: the file exists so the mechanism is there before the first redirect.
     redirects: list[Redirect]

@@ -11,11 +11,15 @@ from datetime import date
 from pathlib import Path
 from typing import Optional
 
-from hulproute import data_status, route_finder
+from hulproute import data_status, partners, route_finder
 from hulproute.loader import SiteData, load_site_data
+from hulproute.campaigns import CampaignPages
 from hulproute.location_pages import LocationPages
 from hulproute.route_pages import RoutePages
+from hulproute.schema import Municipality
 from hulproute.render import Renderer, municipality_index_path, municipality_path, search_page_path
+
+DEFAULT_SITE_URL = "https://hulproute.nl/"
 
 
 @dataclass
@@ -37,16 +41,22 @@ class BuildState:
     pages: list[GeneratedPage]
     # Files that are not pages, by site path (e.g. the route finder's location table).
     assets: dict[str, str] = field(default_factory=dict)
+    # The municipalities whose pages are built (all, or a fixture build's few).
+    municipalities: list[Municipality] = field(default_factory=list)
+    # The public address (mkdocs.yml site_url): what QR codes and copyable links hold.
+    site_url: str = DEFAULT_SITE_URL
 
     @classmethod
     def prepare(cls, data_dir: Path, only_municipalities: Optional[set[str]] = None,
-                docs_dir: Optional[Path] = None, today: Optional[date] = None) -> "BuildState":
+                docs_dir: Optional[Path] = None, today: Optional[date] = None,
+                site_url: str = DEFAULT_SITE_URL) -> "BuildState":
         """Load and validate data, then render every generated page in every language."""
-        return cls.render(load_site_data(data_dir), only_municipalities, docs_dir, today)
+        return cls.render(load_site_data(data_dir), only_municipalities, docs_dir, today, site_url)
 
     @classmethod
     def render(cls, data: SiteData, only_municipalities: Optional[set[str]] = None,
-               docs_dir: Optional[Path] = None, today: Optional[date] = None) -> "BuildState":
+               docs_dir: Optional[Path] = None, today: Optional[date] = None,
+               site_url: str = DEFAULT_SITE_URL) -> "BuildState":
         """Render every generated page in every language from validated data; `today` is the day
         the freshness policy counts from (default: the day of the build)."""
         today = today or date.today()
@@ -70,18 +80,28 @@ class BuildState:
         for code, renderer in renderers.items():
             status_page.markdown[code] = renderer.data_status_page(statuses, counts, {m.code for m in municipalities})
         pages.append(status_page)
-        # The search page lists the hand-written sections, so it needs the docs folder.
+        # The search page lists the hand-written sections and campaign pages link to them, so both
+        # need the docs folder.
         if docs_dir is not None:
+            built = {m.code for m in municipalities}
+            for path, markdown in CampaignPages(data, built, docs_dir, today).render(renderers).items():
+                pages.append(GeneratedPage(path, in_nav=False, markdown=markdown))
             search_page = GeneratedPage(search_page_path(), in_nav=False)
             for code, renderer in renderers.items():
                 search_page.markdown[code] = renderer.search_page()
             pages.append(search_page)
+        # For organisations: how to link, the help block, every campaign's and municipality's materials.
+        partner_page = GeneratedPage(partners.PARTNER_PAGE, in_nav=False)
+        for code, renderer in renderers.items():
+            partner_page.markdown[code] = partners.partner_page(renderer, site_url, municipalities)
+        pages.append(partner_page)
         assets = {data_status.JSON_FILE: json.dumps(data_status.as_json(data, today), ensure_ascii=False, indent=1)}
         if data.route_finder is not None:
             pages += cls._route_pages(data, renderers, docs_dir)
             locations = route_finder.Locations(data).client_data(data, today)
             assets[route_finder.LOCATIONS_FILE] = json.dumps(locations, ensure_ascii=False, separators=(",", ":"))
-        return cls(data=data, renderers=renderers, pages=pages, assets=assets)
+        return cls(data=data, renderers=renderers, pages=pages, assets=assets, municipalities=municipalities,
+                   site_url=site_url)
 
     @staticmethod
     def _route_pages(data: SiteData, renderers: dict[str, Renderer], docs_dir: Optional[Path]) -> list[GeneratedPage]:

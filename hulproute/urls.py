@@ -6,6 +6,17 @@ from urllib.parse import urlsplit
 
 # Where municipality pages live, in every language: /gemeente/<slug>/, /en/gemeente/<slug>/ …
 MUNICIPALITY_SECTION = "gemeente"
+# The other folders the build generates from data, in every language.
+ROUTE_SECTION = "hulp-zoeken"
+SEARCH_SECTION = "zoeken"
+DATA_STATUS_SECTION = "data-status"
+PARTNER_SECTION = "voor-organisaties"
+# Top-level names a campaign's short address (/<slug>/) can never take: the generated folders
+# and what the build and the host put in the site root.
+RESERVED_TOP_LEVEL = frozenset({
+    MUNICIPALITY_SECTION, ROUTE_SECTION, SEARCH_SECTION, DATA_STATUS_SECTION, PARTNER_SECTION,
+    "assets", "pagefind", "_deploy", "search", "sitemap", "404",
+})
 
 
 def language_prefix(language: str, default_language: str) -> str:

@@ -136,7 +136,8 @@ def search_figures(site: Path) -> dict[str, object]:
     search page already open, every response body and header counted as nginx sent it."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser_support import CHROMIUM_ARGS, NginxServer, chromium_path
+    from hulproute.browser import CHROMIUM_ARGS, chromium_path
+    from tests.browser_support import NginxServer
 
     site = site.resolve()
     data = load_site_data()

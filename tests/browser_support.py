@@ -5,31 +5,16 @@ be followed without leaving this machine.
 """
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from hulproute.browser import QuietHandler, StaticServer
+
 LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
 
 
-def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        raise RuntimeError("Debian's Chromium is not installed: run `make system` (apt-get install chromium)")
-    return path
-
-
-class SiteHandler(SimpleHTTPRequestHandler):
+class SiteHandler(QuietHandler):
     """Static files, plus the language's own 404 page for unknown paths (as a web host would)."""
-
-    def log_message(self, *args) -> None:  # keep test output quiet
-        pass
 
     def send_error(self, code, message=None, explain=None):
         if code != 404:
@@ -48,26 +33,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-class LocalServer:
-    """A static server on 127.0.0.1 with an OS-chosen port, in a background thread."""
+class LocalServer(StaticServer):
+    """The site on loopback, answering unknown paths with the language's 404 page."""
 
-    def __init__(self, directory: Path) -> None:
-        handler = functools.partial(SiteHandler, directory=str(directory))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def origin(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def __enter__(self) -> "LocalServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    handler = SiteHandler
 
 
 def url(origin: str, lang: str, path: str) -> str:

@@ -124,7 +124,7 @@ def both_servers(request, browser_site, nginx_server):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    from tests.browser_support import CHROMIUM_ARGS, chromium_path
+    from hulproute.browser import CHROMIUM_ARGS, chromium_path
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

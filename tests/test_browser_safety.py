@@ -26,6 +26,10 @@ PAGE_TYPES = {
     "route": "hulp-zoeken/",
     "status": "data-status/",
     "search": "zoeken/",
+    "campaign": f"{next(iter(load_site_data().campaigns))}/",
+    "partners": "voor-organisaties/",
+    "materials": "voor-organisaties/gemeente/amsterdam/",
+    "poster": "voor-organisaties/gemeente/amsterdam/poster/",
     "404": "deze-pagina-bestaat-niet/",
 }
 LANGS = ("nl", "ar")

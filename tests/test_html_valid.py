@@ -60,6 +60,10 @@ def sample_pages(site: Path) -> list[Path]:
             pages.append(base / section.id / "index.html")
             pages += [base / section.id / page / "index.html" for page in section.pages[:1]]
         pages += route_pages(base)
+        pages += [base / slug / "index.html" for slug in data.campaigns]
+        partners = base / "voor-organisaties"
+        pages += [partners / "index.html"] + [partners / "gemeente" / slugs[0] / name
+                                              for name in ("index.html", "poster/index.html", "flyer/index.html")]
     missing = [str(page.relative_to(site)) for page in pages if not page.is_file()]
     assert not missing, f"sample pages not built: {missing}"
     return pages

@@ -13,7 +13,8 @@ from tests.helpers import prefix
 DATA = load_site_data()
 SITE_URL = "https://hulproute.nl/"
 PAGES = ["", "signalen/partnergeweld/", "rechten/tijdelijk-huisverbod/", "gemeente/de-ronde-venen/",
-         "hulp-zoeken/", "zoeken/", "404.html"]
+         "hulp-zoeken/", "zoeken/", "voor-organisaties/", "voor-organisaties/gemeente/amsterdam/",
+         "voor-organisaties/gemeente/amsterdam/poster/", "404.html"]
 
 
 

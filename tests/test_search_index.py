@@ -38,8 +38,10 @@ def fragments(site: Path, lang: str) -> dict[str, str]:
 def test_one_index_per_language_with_exactly_the_pages_worth_finding(fixture_site):
     entry = json.loads((fixture_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     hand_written = {p.relative_to(ROOT / "docs" / "nl").as_posix() for p in (ROOT / "docs" / "nl").rglob("*.md")}
-    # Hand-written pages, the route finder's first page and the built municipality pages.
-    expected = len(hand_written) + 1 + len(FIXTURE_MUNICIPALITIES)
+    # Hand-written pages, the route finder's first page, the built municipality pages, the
+    # campaigns' landing pages and the page for organisations (not its materials pages: they
+    # are tools, written outside the theme, and carry no data-pagefind-body).
+    expected = len(hand_written) + 1 + len(FIXTURE_MUNICIPALITIES) + len(DATA.campaigns) + 1
     assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {lang: expected for lang in LANGUAGES}
     for lang in LANGUAGES:
         urls = set(fragments(fixture_site, lang))
@@ -49,6 +51,8 @@ def test_one_index_per_language_with_exactly_the_pages_worth_finding(fixture_sit
         assert not [u for u in urls if any(u.startswith(f"/{prefix(lang)}{p}") and u != f"/{prefix(lang)}hulp-zoeken/"
                                            for p in left_out)]
         assert f"/{prefix(lang)}gemeente/" not in urls
+        assert f"/{prefix(lang)}voor-organisaties/" in urls
+        assert not [u for u in urls if u.startswith(f"/{prefix(lang)}voor-organisaties/") and u != f"/{prefix(lang)}voor-organisaties/"]
 
 
 def test_route_finder_steps_and_lists_of_pages_are_not_indexed(fixture_site):

@@ -80,11 +80,13 @@ def test_sitemap_lists_generated_pages_with_alternates(fixture_site):
     html_pages = [p for p in output_paths(fixture_site) if p.endswith("index.html")]
     # Every page, except the route finder's steps and results (they stay in the browser history,
     # never in search) and the data-status page (for helpers, not for readers in need): they are
-    # noindex, so the sitemap does not offer them either.
+    # noindex, so the sitemap does not offer them either; nor the materials pages for organisations
+    # (tools linked from the page for organisations, which is in the sitemap).
     noindex = {p for p in html_pages if 'name="robots" content="noindex"' in (fixture_site / p).read_text(encoding="utf-8")}
     status = {p for p in html_pages if p.endswith("data-status/index.html")}
-    assert len(status) == len(LANGUAGES) and status <= noindex
-    assert all("hulp-zoeken/" in p and not p.endswith("hulp-zoeken/index.html") for p in noindex - status)
+    materials = {p for p in html_pages if re.search(r"(^|/)voor-organisaties/[^/]+/", p)}
+    assert len(status) == len(LANGUAGES) and status <= noindex and materials <= noindex and materials
+    assert all("hulp-zoeken/" in p and not p.endswith("hulp-zoeken/index.html") for p in noindex - status - materials)
     expected_locs = {SITE_URL + p.removesuffix("index.html") for p in html_pages if p not in noindex}
     assert set(entries) == expected_locs
     for language in LANGUAGES:
