@@ -443,6 +443,11 @@ def _load_sections(data_dir: Path, out: _Collector) -> list[ContentSection]:
     return sections
 
 
+def _page_paths(sections: list[ContentSection]) -> set[str]:
+    """Every hand-written page data/ may point at, as 'section/page' (a landing page: 'section/index')."""
+    return {f"{s.id}/{p}" for s in sections for p in s.pages} | {f"{s.id}/index" for s in sections}
+
+
 def _load_route_finder(data_dir: Path, services: set[str], sections: list[ContentSection],
                        strings: dict[str, dict], sources: dict[str, Source], out: _Collector) -> Optional[RouteFinderFile]:
     """data/route_finder.yaml, with every answer, service, page and text it refers to checked."""
@@ -466,7 +471,7 @@ def _load_route_finder(data_dir: Path, services: set[str], sections: list[Conten
             if code in who_ids | what_ids:
                 out.add(path, record, "code", f"code '{code}' is the name of an answer, and step addresses stay in "
                         "the browser history", "use a neutral letter or number, e.g. a, b … or 1, 2 …")
-    pages = {f"{s.id}/{p}" for s in sections for p in s.pages} | {f"{s.id}/index" for s in sections}
+    pages = _page_paths(sections)
     for index, who in enumerate(finder.who, 1):
         if sections and who.guide not in pages:
             out.add(path, f"who #{index} ({who.id})", "guide", f"'{who.guide}' is not a page in data/content.yaml",
@@ -685,7 +690,7 @@ def _load_campaigns(data_dir: Path, languages: list[str], regions: set[str], cod
         campaign = _validate(Campaign, doc, path, record, out) if doc is not None else None
         if campaign is not None:
             loaded.append((path, campaign))
-    pages = {f"{s.id}/{p}" for s in sections for p in s.pages} | {f"{s.id}/index" for s in sections}
+    pages = _page_paths(sections)
     answers = {"who": {w.id for w in finder.who}, "what": {w.id for w in finder.what}} if finder else {}
     taken = {name: "a folder the build generates" for name in RESERVED_TOP_LEVEL}
     taken.update({code: "a language folder" for code in languages})
