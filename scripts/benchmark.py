@@ -34,6 +34,7 @@ from mkdocs.config import load_config  # noqa: E402
 from hulproute import search_index  # noqa: E402
 from hulproute.loader import load_site_data  # noqa: E402
 from hulproute.site_state import BuildState  # noqa: E402
+from hulproute.urls import PARTNER_SECTION  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -111,7 +112,9 @@ def sizes(site: Path) -> dict[str, object]:
     files = [p for p in every if p.suffix != ".gz"]
     html = [p for p in files if p.suffix == ".html"]
     slugs = {m.slug for m in load_site_data().municipalities}
-    municipality = [p for p in html if p.parent.parent.name == "gemeente" and p.parent.name in slugs]
+    # Municipality pages, not the materials pages of /voor-organisaties/gemeente/<slug>/.
+    municipality = [p for p in html if p.parent.parent.name == "gemeente" and p.parent.name in slugs
+                    and PARTNER_SECTION not in p.relative_to(site).parts]
     result = {
         "output_mb": round(sum(p.stat().st_size for p in files) / 1024 / 1024, 1),
         "gz_copies_mb": round(sum(p.stat().st_size for p in every if p.suffix == ".gz") / 1024 / 1024, 1),
