@@ -5,12 +5,15 @@ Baseline: the same Markdown (hand-written pages with macros expanded, plus every
 municipality page written out as files) built with bare Material + mkdocs-static-i18n defaults:
 built-in search on, no curated nav (so every page is in the nav), no hooks.
 
-    python scripts/benchmark.py [--skip-baseline] [--json results.json]
+    python scripts/benchmark.py [--skip-baseline] [--json results.json] [--check]
 
 Targets (issue #2): full build <= 0.5x baseline and <= 60 s on 2 cores; median municipality
 page <= 25 KB raw HTML. Search (issue 14): indexing time, index size per language, and the bytes
 a first search for a municipality transfers on a cold cache, in Chromium through nginx (target
-<= 100 KB). Figures go into the README by hand; this is not a test.
+<= 100 KB). First view (issue 16): what a first visit transfers per page type in nl and ar,
+through nginx on an empty cache (budget <= 40 KB), and 112 and Veilig Thuis within the first
+14 KB of every page's compressed HTML. --check exits 1 when a budget is missed. Figures go into
+the README by hand; this is not a test.
 """
 from __future__ import annotations
 
@@ -31,7 +34,7 @@ import yaml  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
-from hulproute import search_index  # noqa: E402
+from hulproute import page_weight, search_index  # noqa: E402
 from hulproute.loader import load_site_data  # noqa: E402
 from hulproute.site_state import BuildState  # noqa: E402
 from hulproute.urls import PARTNER_SECTION  # noqa: E402
@@ -129,6 +132,73 @@ def sizes(site: Path) -> dict[str, object]:
     return result
 
 
+# Issue 16: what a first visit transfers, per page type, in Dutch and Arabic (empty cache).
+FIRST_VIEW_PAGES = {
+    "home": "", "municipality": "gemeente/amsterdam/", "signs": "signalen/partnergeweld/",
+    "guide": "in-gesprek/zorgen-over-iemand/", "rights": "rechten/tijdelijk-huisverbod/", "route finder": "hulp-zoeken/",
+}
+FIRST_VIEW_LANGUAGES = ("nl", "ar")
+FIRST_VIEW_BUDGET_KB = 40
+
+
+def first_view_figures(site: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """Everything a first visit transfers through nginx (gzip, deployed headers), in a fresh
+    browser profile per page: every response body and header, the favicon included."""
+    from playwright.sync_api import sync_playwright
+
+    from hulproute.browser import CHROMIUM_ARGS, chromium_path
+    from tests.browser_support import NginxServer
+
+    figures: dict[str, dict[str, dict[str, float]]] = {}
+    with tempfile.TemporaryDirectory(prefix="hulproute-nginx-") as tmp, NginxServer(site.resolve(), Path(tmp)) as server, \
+            sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for lang in FIRST_VIEW_LANGUAGES:
+            for kind, path in FIRST_VIEW_PAGES.items():
+                context = browser.new_context(viewport={"width": 360, "height": 640})
+                page = context.new_page()
+                finished = []
+                page.on("requestfinished", lambda request: finished.append(request))
+                page.goto(f"{server.origin}/{'' if lang == 'nl' else lang + '/'}{path}")
+                page.wait_for_load_state("networkidle")
+                sizes = [r.sizes() for r in finished]
+                html = next((r.sizes() for r in finished if r.resource_type == "document"), {"responseBodySize": 0})
+                figures.setdefault(kind, {})[lang] = {
+                    "kb": round(sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes) / 1024, 1),
+                    "html_kb": round(html["responseBodySize"] / 1024, 1), "requests": len(sizes)}
+                context.close()
+        browser.close()
+    return figures
+
+
+def missed_budgets(results: dict) -> list[str]:
+    """The budgets a run misses (for --check): page weight and the first round trip always,
+    build time when it was measured against the baseline."""
+    missed = []
+    for kind, by_lang in results.get("first_view", {}).items():
+        for lang, figure in by_lang.items():
+            if figure["kb"] > FIRST_VIEW_BUDGET_KB:
+                missed.append(f"first view of {kind} ({lang}): {figure['kb']} KB > {FIRST_VIEW_BUDGET_KB} KB")
+    for path in results.get("late_pages", []):
+        missed.append(f"{path}: 112 or Veilig Thuis after the first 14 KB of compressed HTML")
+    if results.get("late_pages_count", 0) > len(results.get("late_pages", [])):
+        missed.append(f"... {results['late_pages_count']} pages in all")
+    if "time_ratio" in results:
+        if results["hulproute_seconds"] > BUILD_BUDGET_SECONDS:
+            missed.append(f"build {results['hulproute_seconds']} s > {BUILD_BUDGET_SECONDS} s")
+        if results["time_ratio"] > BUILD_BUDGET_RATIO:
+            missed.append(f"build {results['time_ratio']}x the baseline > {BUILD_BUDGET_RATIO}x")
+    for name in BUDGETS:
+        budget = results.get("hulproute", {}).get(name)
+        if budget and not budget["within"]:
+            missed.append(f"{name}: {budget['gzip_kb']} KB gzip > {budget['budget_kb']} KB")
+    return missed
+
+
+BUILD_BUDGET_SECONDS = 30
+BUILD_BUDGET_RATIO = 0.15
+
+
 SEARCH_QUERIES = ("De Ronde Venen", "Amsterdam")
 SEARCH_TARGET_KB = 100
 
@@ -184,6 +254,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 when a budget is missed (page weight, first round trip, build time)")
     args = parser.parse_args()
     load_site_data()  # fail fast on bad data
     results: dict[str, object] = {"cores": os.cpu_count()}
@@ -193,6 +265,9 @@ def main() -> int:
         results["hulproute_seconds"] = round(timed(lambda: build_atomically(ROOT / "mkdocs.yml", site)), 1)
         results["hulproute"] = sizes(site)
         results["search"] = search_figures(site)
+        results["first_view"] = first_view_figures(site)
+        late = page_weight.late_pages(site, load_site_data())
+        results["late_pages"], results["late_pages_count"] = late[:10], len(late)
         if not args.skip_baseline:
             baseline_config = write_baseline_sources(work / "baseline")
             baseline_site = work / "baseline-site"
@@ -216,8 +291,17 @@ def main() -> int:
           + f" (target <= {search['target_kb']} KB)")
     if "baseline_seconds" in results:
         print(f"Baseline:  {results['baseline_seconds']} s, {results['baseline']['output_mb']} MB; ratio {results['time_ratio']}")
+    print("first view (KB, empty cache; nl / ar): " + "; ".join(
+        f"{kind} {v['nl']['kb']} / {v['ar']['kb']}" for kind, v in results["first_view"].items())
+        + f" (budget <= {FIRST_VIEW_BUDGET_KB} KB)")
+    print(f"112 and Veilig Thuis in the first 14 KB: {results['late_pages_count']} pages late")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    if args.check:
+        missed = missed_budgets(results)
+        for line in missed:
+            print(f"MISSED: {line}", file=sys.stderr)
+        return 1 if missed else 0
     return 0
 
 

@@ -28,3 +28,23 @@ def test_baseline_gets_every_page_with_macros_rendered(tmp_path):
     assert "{{" not in sample and 'href="tel:112"' in sample
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
     assert [lang["locale"] for lang in settings["plugins"][-1]["i18n"]["languages"]] == data.language_codes
+
+
+def test_the_first_view_of_a_built_site_is_measured_per_page_type_and_language(fixture_site):
+    figures = benchmark.first_view_figures(fixture_site)
+    assert set(figures) == set(benchmark.FIRST_VIEW_PAGES)
+    for kind, by_lang in figures.items():
+        assert set(by_lang) == set(benchmark.FIRST_VIEW_LANGUAGES)
+        for figure in by_lang.values():
+            # The page itself and at least its stylesheet; the HTML is part of the total.
+            assert figure["requests"] >= 2 and 0 < figure["html_kb"] < figure["kb"], (kind, figure)
+
+
+def test_check_names_each_missed_budget_and_passes_when_all_are_met():
+    within = {"first_view": {"home": {"nl": {"kb": benchmark.FIRST_VIEW_BUDGET_KB}}}, "late_pages": [],
+              "late_pages_count": 0, "hulproute_seconds": benchmark.BUILD_BUDGET_SECONDS, "time_ratio": benchmark.BUILD_BUDGET_RATIO}
+    assert benchmark.missed_budgets(within) == []
+    over = {"first_view": {"home": {"ar": {"kb": benchmark.FIRST_VIEW_BUDGET_KB + 0.1}}}, "late_pages": ["x/index.html"],
+            "late_pages_count": 1, "hulproute_seconds": benchmark.BUILD_BUDGET_SECONDS + 1, "time_ratio": 0.5}
+    missed = benchmark.missed_budgets(over)
+    assert len(missed) == 4 and "first view of home (ar)" in missed[0] and "x/index.html" in missed[1]
