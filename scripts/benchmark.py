@@ -18,6 +18,7 @@ the README by hand; this is not a test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -141,25 +142,36 @@ FIRST_VIEW_LANGUAGES = ("nl", "ar")
 FIRST_VIEW_BUDGET_KB = 40
 
 
-def first_view_figures(site: Path) -> dict[str, dict[str, dict[str, float]]]:
-    """Everything a first visit transfers through nginx (gzip, deployed headers), in a fresh
-    browser profile per page: every response body and header, the favicon included."""
+@contextlib.contextmanager
+def served_in_chromium(site: Path):
+    """(origin, browser): the built site through nginx with the deployed config, and Debian's
+    Chromium, as the tests run them."""
     from playwright.sync_api import sync_playwright
 
     from hulproute.browser import CHROMIUM_ARGS, chromium_path
     from tests.browser_support import NginxServer
 
-    figures: dict[str, dict[str, dict[str, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="hulproute-nginx-") as tmp, NginxServer(site.resolve(), Path(tmp)) as server, \
             sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            yield server.origin, browser
+        finally:
+            browser.close()
+
+
+def first_view_figures(site: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """Everything a first visit transfers through nginx (gzip, deployed headers), in a fresh
+    browser profile per page: every response body and header, the favicon included."""
+    figures: dict[str, dict[str, dict[str, float]]] = {}
+    with served_in_chromium(site) as (origin, browser):
         for lang in FIRST_VIEW_LANGUAGES:
             for kind, path in FIRST_VIEW_PAGES.items():
                 context = browser.new_context(viewport={"width": 360, "height": 640})
                 page = context.new_page()
                 finished = []
                 page.on("requestfinished", lambda request: finished.append(request))
-                page.goto(f"{server.origin}/{'' if lang == 'nl' else lang + '/'}{path}")
+                page.goto(f"{origin}/{'' if lang == 'nl' else lang + '/'}{path}")
                 page.wait_for_load_state("networkidle")
                 sizes = [r.sizes() for r in finished]
                 html = next((r.sizes() for r in finished if r.resource_type == "document"), {"responseBodySize": 0})
@@ -167,7 +179,6 @@ def first_view_figures(site: Path) -> dict[str, dict[str, dict[str, float]]]:
                     "kb": round(sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes) / 1024, 1),
                     "html_kb": round(html["responseBodySize"] / 1024, 1), "requests": len(sizes)}
                 context.close()
-        browser.close()
     return figures
 
 
@@ -207,11 +218,6 @@ def search_figures(site: Path) -> dict[str, object]:
     """Index time (the step alone, run again on the finished site), index size per language, and
     what a reader's first search downloads: a fresh browser profile per query (cold cache), the
     search page already open, every response body and header counted as nginx sent it."""
-    from playwright.sync_api import sync_playwright
-
-    from hulproute.browser import CHROMIUM_ARGS, chromium_path
-    from tests.browser_support import NginxServer
-
     site = site.resolve()
     data = load_site_data()
     # Timed on a copy: indexing replaces pagefind/, and the published one keeps its .gz copies.
@@ -227,13 +233,11 @@ def search_figures(site: Path) -> dict[str, object]:
                  *(output / "index").glob(f"{lang}_*"), *(output / "fragment").glob(f"{lang}_*")]
         per_language[lang] = round(sum(f.stat().st_size for f in files) / 1024, 1)
     first_query = {}
-    with tempfile.TemporaryDirectory(prefix="hulproute-nginx-") as tmp, NginxServer(site, Path(tmp)) as server, \
-            sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    with served_in_chromium(site) as (origin, browser):
         for query in SEARCH_QUERIES:
             context = browser.new_context()
             page = context.new_page()
-            page.goto(f"{server.origin}/zoeken/")
+            page.goto(f"{origin}/zoeken/")
             finished = []
             page.on("requestfinished", lambda request: finished.append(request))
             page.fill("#hr-search-input", query)
@@ -245,7 +249,6 @@ def search_figures(site: Path) -> dict[str, object]:
             kb = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes) / 1024
             first_query[query] = {"kb": round(kb, 1), "requests": len(sizes)}
             context.close()
-        browser.close()
     return {"index_seconds": round(seconds, 1), "index_kb_per_language": per_language,
             "first_query": first_query, "target_kb": SEARCH_TARGET_KB}
 
