@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from hulproute import route_finder as rf
-from hulproute.content import read_meta
+from hulproute.content import page_href, read_meta
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
 from hulproute.render import Renderer
@@ -99,7 +99,4 @@ class CampaignPages:
         """(title in this language, address) of a hand-written page ('signalen/partnergeweld')."""
         if self.docs_dir is None:
             raise SiteError("a campaign page was asked for without the docs folder", "create CampaignPages with docs_dir")
-        section, name = page.split("/", 1)
-        source = self.docs_dir / renderer.language / (f"{section}/index.md" if name == "index" else f"{page}.md")
-        href = f"{_UP}{section}/" if name == "index" else f"{_UP}{page}/"
-        return read_meta(source)["title"], href
+        return read_meta(self.docs_dir / renderer.language / f"{page}.md")["title"], page_href(page, _UP)

@@ -138,6 +138,13 @@ def without_macros(text: str) -> str:
     return MACRO.sub(" ", text)
 
 
+def page_href(page: str, base: str) -> str:
+    """The address of a page data/ names ('signalen/partnergeweld', a landing page
+    'signalen/index'), below `base` (e.g. '../')."""
+    section, name = page.split("/", 1)
+    return f"{base}{section}/" if name == "index" else f"{base}{section}/{name}/"
+
+
 def section_pages(data: SiteData) -> dict[str, list[str]]:
     """{section: ['section/page.md', …]} in landing-page order, related pages included."""
     return {s.id: [f"{s.id}/{p}.md" for p in s.pages] + [f"{r}.md" for r in s.related] for s in data.sections}

@@ -57,7 +57,8 @@ def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
     """The (width, height) in points of each page of a PDF written by Chromium."""
     pages = len(_PAGE.findall(pdf))
     boxes = [(float(w), float(h)) for w, h in _MEDIA_BOX.findall(pdf)]
-    return boxes[:pages] if len(boxes) >= pages else [boxes[0]] * pages if boxes else []
+    # Chromium writes one MediaBox per page; a page without its own inherits the first.
+    return [boxes[min(i, len(boxes) - 1)] for i in range(pages)] if boxes else []
 
 
 def check(pdf: bytes, where: str, sheet: str) -> None:

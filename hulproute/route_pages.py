@@ -20,7 +20,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from hulproute import route_finder as rf
-from hulproute.content import read_meta
+from hulproute.content import page_href, read_meta
 from hulproute.render import Renderer
 from hulproute.schema import RouteWhat, RouteWho
 from hulproute.schema import SourceRef
@@ -84,11 +84,6 @@ class RoutePages:
         if path is not None and path.is_file():
             return str(read_meta(path).get("title") or fallback)
         return fallback
-
-    @staticmethod
-    def page_href(page: str, base: str) -> str:
-        section, name = page.split("/", 1)
-        return f"{base}{section}/" if name == "index" else f"{base}{section}/{name}/"
 
     def choices(self, number: int, question: str, choices: list[tuple[str, str, str]]) -> Markup:
         return Markup(self.r.env.get_template("route_choices.html.j2").render(
@@ -176,9 +171,9 @@ class RoutePages:
     def more(self, route: rf.Route, base: str) -> list[tuple[str, str]]:
         """'Read more': the rules' extra pages first, then the signs page and the guide."""
         t = self.t
-        links = [(self.page_href(p, base), self.page_title(p, t["route_guide_link"])) for p in route.pages]
-        return links + [(self.page_href(route.what.signs, base), self.page_title(route.what.signs, t["route_signs_link"])),
-                        (self.page_href(route.who.guide, base), self.page_title(route.who.guide, t["route_guide_link"]))]
+        links = [(page_href(p, base), self.page_title(p, t["route_guide_link"])) for p in route.pages]
+        return links + [(page_href(route.what.signs, base), self.page_title(route.what.signs, t["route_signs_link"])),
+                        (page_href(route.who.guide, base), self.page_title(route.who.guide, t["route_guide_link"]))]
 
     def result_page(self, route: rf.Route, danger_answer: str) -> str:
         t = self.t
@@ -211,12 +206,12 @@ class RoutePages:
         t = self.t
         return {
             "t": {key.removeprefix("route_"): t[key] for key in CLIENT_TEXTS},
-            "who": [[w.id, t[f"route_who_{w.id}"], w.speaker, self.page_href(w.guide, base),
+            "who": [[w.id, t[f"route_who_{w.id}"], w.speaker, page_href(w.guide, base),
                      self.page_title(w.guide, t["route_guide_link"])] for w in self.finder.who],
-            "what": [[w.id, t[f"route_what_{w.id}"], self.page_href(w.signs, base),
+            "what": [[w.id, t[f"route_what_{w.id}"], page_href(w.signs, base),
                       self.page_title(w.signs, t["route_signs_link"])] for w in self.finder.what],
             "routes": rf.client_routes(self.finder),
-            "pages": {p: [self.page_href(p, base), self.page_title(p, t["route_guide_link"])]
+            "pages": {p: [page_href(p, base), self.page_title(p, t["route_guide_link"])]
                       for r in rf.all_routes(self.finder) for p in r.pages},
             "base": base,
         }

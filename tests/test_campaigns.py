@@ -160,7 +160,7 @@ def test_a_campaign_leading_to_a_municipality_the_build_leaves_out_leads_to_the_
     campaign = Campaign.model_validate({**FIXTURES["voorbij"], "end": "2099-12-31"})
     pages = CampaignPages(DATA, {DE_RONDE_VENEN}, ROOT / "docs", date(2026, 12, 2))
     html = pages.page(campaign, Renderer(DATA, "nl", ROOT / "docs"))
-    assert go_link(html.replace('<ul class="hr-route-choices hr-campaign__go">\n', '<ul class="hr-route-choices hr-campaign__go">')) == "../gemeente/"
+    assert go_link(html) == "../gemeente/"
     assert DATA.municipality(AMSTERDAM).slug not in html
 
 
