@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from pathlib import Path
 from typing import Iterable
 
 # Data scripts (<script type="application/json">) are not executed and need no hash.
@@ -78,14 +77,3 @@ def meta_policy(html: str) -> str | None:
     match = re.search(MARKER + r' content="([^"]*)"', html)
     return match.group(1) if match else None
 
-
-def apply_to_site(site_dir: Path, extra: dict[str, list[str]] | None = None) -> str:
-    """Add the site-wide policy to every HTML file in the built site; returns that policy.
-
-    Two passes: the policy must know every page's inline scripts before the first page gets it.
-    """
-    pages = sorted(Path(site_dir).rglob("*.html"))
-    policy = site_policy((page.read_text(encoding="utf-8") for page in pages), extra)
-    for page in pages:
-        page.write_text(add_policy(page.read_text(encoding="utf-8"), policy), encoding="utf-8")
-    return policy

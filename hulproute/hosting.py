@@ -17,8 +17,9 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
-from hulproute import csp, preview, redirects
+from hulproute import css_trim, csp, preview, redirects, theme_assets
 from hulproute.errors import DataError, DataProblem
 from hulproute.loader import SiteData
 from hulproute.schema import Redirect
@@ -222,6 +223,31 @@ def precompress(site_dir: Path) -> int:
     return count
 
 
+# -- every page ------------------------------------------------------------------------------------
+
+def finish_pages(site_dir: Path) -> str:
+    """The site-wide CSP meta on every page, and every page linked to Material's stylesheet trimmed
+    to what the pages use (hulproute/theme_assets.py); returns the policy.
+
+    Two passes, since both depend on all pages: the first reads every page once for its inline
+    scripts and the names it uses, the second writes each page with the policy and the new link.
+    """
+    pages = sorted(site_dir.rglob("*.html"))
+    used = css_trim.UsedNames()
+
+    def read_all() -> Iterator[str]:
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            used.add_html(html)
+            yield html
+
+    policy = csp.site_policy(read_all())
+    old, new = theme_assets.trim_material_stylesheet(site_dir, used)
+    for page in pages:
+        page.write_text(csp.add_policy(page.read_text(encoding="utf-8"), policy).replace(old, new), encoding="utf-8")
+    return policy
+
+
 # -- the post-build step --------------------------------------------------------------------------
 
 def publish(site_dir: Path | str, data: SiteData, exit_url: str) -> Policy:
@@ -231,7 +257,7 @@ def publish(site_dir: Path | str, data: SiteData, exit_url: str) -> Policy:
     check_redirects(data.redirects, site_dir)
     redirects.write_pages(site_dir, data, exit_url)
     preview.write(site_dir, data.strings[data.default_language]["preview_title"])
-    policy = Policy(csp.apply_to_site(site_dir))
+    policy = Policy(finish_pages(site_dir))
     languages = data.language_codes
     assets = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets").rglob("*")) if p.is_file()]
     (site_dir / "_headers").write_text(render_headers_file(policy, assets), encoding="utf-8")

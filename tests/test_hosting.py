@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import gzip
 import os
+import shutil
 
 import pytest
 
-from hulproute import csp, hosting
+from hulproute import csp, hosting, theme_assets
 from hulproute.errors import DataError
 from hulproute.loader import load_site_data
 from hulproute.schema import Redirect
@@ -22,15 +23,24 @@ def redirect(source: str, target: str) -> Redirect:
 
 # -- one policy for the meta tag and the headers ---------------------------------------------------
 
-def test_every_page_gets_the_same_policy_allowing_all_inline_scripts(tmp_path):
-    (tmp_path / "a.html").write_text(PAGE.format("var a = 1;"), encoding="utf-8")
+def test_every_page_gets_the_same_policy_and_the_trimmed_stylesheet(tmp_path):
+    material = theme_assets.material_stylesheet(theme_assets.MATERIAL_SITE)
+    styles = tmp_path / "assets" / "stylesheets"
+    styles.mkdir(parents=True)
+    shutil.copy(material, styles)
+    link = f'<link rel="stylesheet" href="assets/stylesheets/{material.name}">'
+    (tmp_path / "a.html").write_text(PAGE.format("var a = 1;").replace("</head>", link + "</head>"), encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.html").write_text(PAGE.format("var b = 2;"), encoding="utf-8")
-    policy = csp.apply_to_site(tmp_path)
-    metas = {csp.meta_policy(p.read_text(encoding="utf-8")) for p in tmp_path.rglob("*.html")}
-    assert metas == {policy}
+    policy = hosting.finish_pages(tmp_path)
+    pages = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.html")}
+    assert {csp.meta_policy(html) for html in pages.values()} == {policy}
     for script in ("var a = 1;", "var b = 2;"):
         assert csp.inline_script_hashes(PAGE.format(script))[0] in policy
+    [trimmed] = styles.glob("main.*.min.css")
+    assert trimmed.name != material.name and material.name not in pages["a.html"]
+    assert f'href="assets/stylesheets/{trimmed.name}"' in pages["a.html"]
+    assert 0 < trimmed.stat().st_size < material.stat().st_size / 4
 
 
 def test_header_adds_frame_ancestors_and_hsts_only_for_https():

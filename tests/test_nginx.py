@@ -74,7 +74,6 @@ def kinds(fixture_site: Path) -> dict[str, tuple[str, int, str]]:
     """path, status and Cache-Control of each kind of response."""
     return {
         "page": ("/gemeente/amsterdam/", 200, hosting.CACHE_PAGES),
-        "fingerprinted asset": (asset(fixture_site, "assets/javascripts/bundle.*.min.js"), 200, hosting.CACHE_FOREVER),
         "fingerprinted css": (asset(fixture_site, "assets/stylesheets/main.*.min.css"), 200, hosting.CACHE_FOREVER),
         "own asset": ("/assets/javascripts/hulproute-exit.js", 200, hosting.CACHE_SHORT),
         "location data": ("/assets/hulproute/locaties.json", 200, hosting.CACHE_SHORT),
@@ -86,7 +85,7 @@ def kinds(fixture_site: Path) -> dict[str, tuple[str, int, str]]:
     }
 
 
-@pytest.mark.parametrize("kind", ["page", "fingerprinted asset", "fingerprinted css", "own asset",
+@pytest.mark.parametrize("kind", ["page", "fingerprinted css", "own asset",
                                   "location data", "search script", "search index", "404", "language 404", "redirect"])
 def test_every_response_has_the_security_and_cache_headers(nginx_redirecting, policy, kinds, kind):
     path, status, cache = kinds[kind]

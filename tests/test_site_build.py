@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from hulproute import css_trim, theme_assets
 from hulproute.loader import load_site_data
 from tests.helpers import body_dir, html_lang_dir, resolve_href, switcher_links, visible_text
 from tests.helpers import prefix
@@ -179,3 +180,16 @@ def test_every_link_on_route_finder_pages_leads_to_a_page(fixture_site):
             assert (target / "index.html").is_file() or target.is_file(), (page, href)
             checked += 1
     assert checked > 1000
+
+
+def test_material_files_the_site_does_not_use_are_left_out(fixture_site):
+    """No JavaScript bundle, search workers, lunr, palette or source maps (hulproute/theme_assets.py),
+    and Material's stylesheet only in its trimmed, renamed form."""
+    shipped = [p.relative_to(fixture_site).as_posix() for p in (fixture_site / "assets").rglob("*") if p.is_file()]
+    unused = [path for path in shipped if path.endswith((".map", ".map.gz")) or "/lunr/" in path
+              or "/workers/" in path or "/bundle." in path or "/palette." in path]
+    assert not unused
+    [stylesheet] = [p for p in shipped if css_trim.MATERIAL_CSS.search(p) and p.endswith(".css")]
+    original = theme_assets.material_stylesheet(theme_assets.MATERIAL_SITE).name
+    assert stylesheet.rsplit("/", 1)[1] != original
+    assert f'assets/stylesheets/{stylesheet.rsplit("/", 1)[1]}"' in (fixture_site / "index.html").read_text(encoding="utf-8")
