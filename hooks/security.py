@@ -11,16 +11,13 @@ from mkdocs.plugins import event_priority
 
 from hulproute import hosting, mkdocs_glue
 
-_COMMAND: dict[str, str] = {}
-
-
 def on_startup(*, command: str, dirty: bool) -> None:
-    _COMMAND["name"] = command
+    mkdocs_glue.remember_command(command)
 
 
 @event_priority(-200)
 @mkdocs_glue.reported
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if mkdocs_glue.is_nested_build(config) or _COMMAND.get("name") == "serve":
+    if mkdocs_glue.is_nested_build(config) or mkdocs_glue.is_serving():
         return
     hosting.publish(config.site_dir, mkdocs_glue.current_state(config).data, mkdocs_glue.settings(config).exit_url)

@@ -47,8 +47,13 @@ def inline_script_hashes(html: str) -> list[str]:
 
 def site_policy(pages: Iterable[str], extra: dict[str, list[str]] | None = None) -> str:
     """One policy allowing the inline scripts of all the given pages (and nothing else inline)."""
+    return policy_allowing({digest for html in pages for digest in inline_script_hashes(html)}, extra)
+
+
+def policy_allowing(script_hashes: set[str], extra: dict[str, list[str]] | None = None) -> str:
+    """The policy with these inline-script hashes allowed."""
     policy = {key: list(values) for key, values in BASE_POLICY.items()}
-    policy["script-src"] += sorted({digest for html in pages for digest in inline_script_hashes(html)})
+    policy["script-src"] += sorted(script_hashes)
     for key, values in (extra or {}).items():
         policy.setdefault(key, []).extend(values)
     return "; ".join(f"{key} {' '.join(values)}" for key, values in policy.items())

@@ -6,7 +6,8 @@ thin files in hooks/, not the package. What it knows:
 - the i18n plugin's undocumented `building`, `current_language`, `default_language`,
   `i18n_files_per_language` and its per-file attributes (`locale`, `alternates`, …), which it
   uses for the language switcher and `sitemap.xml` (tests/test_site_build.py guards them);
-- MkDocs' `File.generated` and `generated_by` (generated pages are rendered once, up front);
+- MkDocs' `File.generated` and `generated_by` (generated pages are rendered once, up front), and
+  that MkDocs converts a page by calling `page.render(config, files)` (render_generated);
 - how an error reaches the person building: `PluginError` is printed without a traceback.
 """
 from __future__ import annotations
@@ -26,12 +27,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from hulproute import page_blocks
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
 from hulproute.site_state import BuildState, GeneratedPage
 from hulproute.urls import language_prefix
 
 _STATE: dict[str, BuildState] = {}
+# The MkDocs command running ('build' or 'serve'), from on_startup.
+_COMMAND: dict[str, str] = {}
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -47,6 +51,17 @@ class HulprouteSettings(base.Config):
     # Fixture builds: the day the freshness policy (data/freshness.yaml) counts from, YYYY-MM-DD;
     # empty means the day of the build.
     today = opt.Optional(opt.Type(str))
+    # scripts/serve.py's preview (hulproute/preview_mode.py): no materials, no search index.
+    preview = opt.Type(bool, default=False)
+
+
+def remember_command(command: str) -> None:
+    _COMMAND["name"] = command
+
+
+def is_serving() -> bool:
+    """`mkdocs serve`: its live-reload script is inline (no CSP) and it rebuilds in a loop."""
+    return _COMMAND.get("name") == "serve"
 
 
 def settings(config: MkDocsConfig) -> HulprouteSettings:
@@ -122,6 +137,11 @@ def is_nested_build(config: MkDocsConfig) -> bool:
     return bool(_i18n(config).building)
 
 
+def built_languages(config: MkDocsConfig) -> list[str]:
+    """The languages this build makes (all, or a preview's few)."""
+    return list(_i18n(config).build_languages)
+
+
 def configured_languages(config: MkDocsConfig) -> list[str]:
     return [lang.locale for lang in _i18n(config).config.languages]
 
@@ -189,6 +209,30 @@ def add_generated_pages(files: Files, config: MkDocsConfig, pages: list[Generate
 def is_generated(page: Page) -> bool:
     """Generated pages are final HTML-in-Markdown: they never pass through Jinja again."""
     return page.file.generated_by is not None
+
+
+def render_generated(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Page.render for a generated page: Markdown only for its headings (hulproute/page_blocks.py),
+    the HTML blocks put back as Markdown would; any other page the ordinary way."""
+    blocks = page_blocks.split(page.markdown or "")
+    if blocks is None:
+        Page.render(page, config, files)
+        return
+    whole = page.markdown
+    page.markdown = page_blocks.headings(blocks)
+    try:
+        Page.render(page, config, files)
+    finally:
+        page.markdown = whole
+    page.content = page_blocks.join(blocks, page.content or "")
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | page_blocks.anchors(blocks)
+
+
+def use_fast_render(page: Page) -> Page:
+    """Generated pages render with render_generated (MkDocs calls page.render)."""
+    if is_generated(page):
+        page.render = functools.partial(render_generated, page)  # type: ignore[method-assign]
+    return page
 
 
 def site_path(page: Page) -> str:

@@ -56,11 +56,13 @@ class BuildState:
     @classmethod
     def render(cls, data: SiteData, only_municipalities: Optional[set[str]] = None,
                docs_dir: Optional[Path] = None, today: Optional[date] = None,
-               site_url: str = DEFAULT_SITE_URL) -> "BuildState":
-        """Render every generated page in every language from validated data; `today` is the day
-        the freshness policy counts from (default: the day of the build)."""
+               site_url: str = DEFAULT_SITE_URL, languages: Optional[list[str]] = None) -> "BuildState":
+        """Render every generated page in every language (or only `languages`, for a preview) from
+        validated data; `today` is the day the freshness policy counts from (default: the day of
+        the build)."""
         today = today or date.today()
-        renderers = {code: Renderer(data, code, docs_dir, today) for code in data.language_codes}
+        renderers = {code: Renderer(data, code, docs_dir, today) for code in data.language_codes
+                     if languages is None or code in languages}
         municipalities = [
             m for m in data.municipalities if only_municipalities is None or m.code in only_municipalities
         ]
