@@ -32,7 +32,7 @@ system:
 	fi
 
 serve: setup
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) scripts/serve.py --dev-addr 127.0.0.1:8000 $(if $(LANGUAGE),--language $(LANGUAGE))
 
 build: setup
 	$(PY) scripts/build_site.py

@@ -32,6 +32,11 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
     if problems:
         raise ContentError(problems)
     today = date.fromisoformat(settings.today) if settings.today else None
-    mkdocs_glue.set_state(config, BuildState.render(
-        data, set(settings.only_municipalities) or None, docs_dir, today, config.site_url or DEFAULT_SITE_URL))
+
+    def render() -> BuildState:
+        languages = mkdocs_glue.built_languages(config) if settings.preview else None  # scripts/serve.py
+        return BuildState.render(data, set(settings.only_municipalities) or None, docs_dir, today,
+                                 config.site_url or DEFAULT_SITE_URL, languages)
+
+    mkdocs_glue.set_state(config, mkdocs_glue.preview_state(config, render) if settings.preview else render())
     return config

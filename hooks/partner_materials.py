@@ -5,7 +5,8 @@ They need nothing MkDocs makes, so a build writes them in a forked process on th
 (hulproute/forked.py), started once the site folder is clean (the outermost on_files) and awaited
 after all languages are built (on_post_build at -120: after mkdocs-static-i18n's at -100, before
 the search index at -150 and the CSP at -200, which every page written here gets too).
-`mkdocs serve` writes them in its own process, on each rebuild.
+`mkdocs serve` writes them in its own process, on each rebuild; the editors' preview
+(scripts/serve.py) leaves them out, and says so.
 """
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ def _write(config: MkDocsConfig) -> int:
 
 @mkdocs_glue.reported
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if mkdocs_glue.settings(config).preview:
+        return files
     if not mkdocs_glue.is_nested_build(config) and not mkdocs_glue.is_serving() and forked.available():
         _RUNNING["materials"] = forked.ForkedTask(_write, config)
     return files
@@ -38,6 +41,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 @mkdocs_glue.reported
 def on_post_build(*, config: MkDocsConfig) -> None:
     if mkdocs_glue.is_nested_build(config):
+        return
+    if mkdocs_glue.settings(config).preview:
+        log.info("preview: materials for organisations not built")
         return
     task = _RUNNING.pop("materials", None)
     count = task.result() if task else _write(config)

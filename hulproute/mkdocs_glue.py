@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from hulproute import page_blocks
+from hulproute import page_blocks, preview_cache
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
 from hulproute.site_state import BuildState, GeneratedPage
@@ -166,6 +166,8 @@ def switch_to_language_homes(config: MkDocsConfig) -> None:
     are `extra_alternate`; it sets the per-page links as an attribute of `config.extra`, which
     shadows the mapping key for Jinja, so the attribute is what must be set."""
     roots = _i18n(config).extra_alternate
+    if not roots and len(built_languages(config)) == 1:
+        return  # a one-language preview (scripts/serve.py) has no language menu
     if not roots or any(not alt.get("link", "").startswith(("/", "http://", "https://")) for alt in roots):
         raise SiteError(f"mkdocs-static-i18n gave no absolute language-home links for the 404 switcher: {roots!r}",
                         "check the mkdocs-static-i18n version pinned in requirements.txt")
@@ -246,6 +248,43 @@ def page_path(page: Page) -> str:
     if is_generated(page):
         return f"(generated from data/) {page.file.src_uri}"
     return f"docs/{page.file.src_uri}"
+
+
+# ---- the editors' preview (scripts/serve.py): rebuild only what changed ---------------------------
+
+_PREVIEW: dict[str, Any] = {"keys": preview_cache.PageKeys(), "generated_key": None, "state": None}
+
+
+def preview_state(config: MkDocsConfig, render: Callable[[], BuildState]) -> BuildState:
+    """The preview's BuildState: made again only when data/, the page templates or a page's front
+    matter changed since the last preview build (hulproute/preview_cache.py)."""
+    key = preview_cache.generated_key(data_dir(config, settings(config)), Path(config.docs_dir))
+    if _PREVIEW["generated_key"] != key or _PREVIEW["state"] is None:
+        _PREVIEW["state"], _PREVIEW["generated_key"] = render(), key
+    return _PREVIEW["state"]
+
+
+def mark_unchanged_pages(files: Files, config: MkDocsConfig) -> None:
+    """In a preview's dirty rebuild, MkDocs skips a page whose file says it is not modified: say so
+    exactly for pages whose inputs are unchanged since the last preview build."""
+    folder = data_dir(config, settings(config))
+    pages = list(files.documentation_pages())
+    chrome = preview_cache.chrome_key(folder, Path(config.config_file_path), Path(config.theme.custom_dir or "."),
+                                      [file.src_uri for file in pages])
+    data_files = preview_cache.files_key([folder])
+    keys: preview_cache.PageKeys = _PREVIEW["keys"]
+    for file in pages:
+        if file.generated_by is not None:
+            key = preview_cache.text_key(chrome, file.content_string)
+        else:
+            key = preview_cache.text_key(chrome, data_files, Path(file.abs_src_path).read_text(encoding="utf-8"))
+        changed = keys.changed(file.abs_dest_path, key)
+        file.is_modified = (lambda: True) if changed else (lambda: False)  # type: ignore[method-assign]
+
+
+def preview_finished(succeeded: bool) -> None:
+    keys: preview_cache.PageKeys = _PREVIEW["keys"]
+    keys.finished() if succeeded else keys.failed()
 
 
 # ---- errors -----------------------------------------------------------------------------------------
