@@ -30,7 +30,6 @@ _ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?
 # Words in a script's string literals: a class or attribute it may set at run time.
 _SCRIPT_WORD = re.compile(r"[A-Za-z_][\w-]*")
 _SCRIPT_STRING = re.compile(r"\"([^\"\\\n]*)\"|'([^'\\\n]*)'|`([^`\\]*)`")
-_NOT_REQUIRED = {"not", "is", "where", "has", "matches", "-webkit-any", "-moz-any"}
 _NESTED = {"media", "supports"}
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 
@@ -82,12 +81,8 @@ class UsedNames:
                 name = next((t for t in token.content if isinstance(t, ast.IdentToken)), None)
                 if name is not None and name.lower_value not in self.attributes:
                     return False
-            elif isinstance(token, ast.FunctionBlock) and token.lower_name not in _NOT_REQUIRED:
-                pass  # :nth-child(2n+1), :lang(ar), :dir(rtl): no names to require
-            if not isinstance(token, ast.WhitespaceToken):
-                previous = token
-            else:
-                previous = None
+            # Function blocks (:not(), :nth-child(), :lang()) ask for nothing: they are skipped.
+            previous = None if isinstance(token, ast.WhitespaceToken) else token
         return True
 
 

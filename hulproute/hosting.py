@@ -209,7 +209,7 @@ def precompress(site_dir: Path, suffixes: tuple[str, ...] = COMPRESSIBLE) -> int
     """
     paths = [path for path in sorted(Path(site_dir).rglob("*")) if path.suffix in suffixes and path.is_file()]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return sum(pool.map(_precompress_file, paths, chunksize=64))
+        return sum(pool.map(_precompress_file, paths))
 
 
 def _precompress_file(path: Path) -> int:
