@@ -1,7 +1,7 @@
 """A strict, site-wide Content-Security-Policy, as a <meta> tag added to every page after the build.
 
-Hash-based: every inline script (Material emits a few, their text varies by page depth) is allowed
-by its SHA-256, never by 'unsafe-inline'. Nothing may load from another origin. The policy is the
+Hash-based: every inline script and the inline stylesheet (hulproute.theme_assets) are allowed by
+their SHA-256, never by 'unsafe-inline'. Nothing may load from another origin. The policy is the
 same on every page (the union of the site's handful of hashes) so that one value can also be sent
 as an HTTP header by the web server (hulproute.hosting adds frame-ancestors, which a meta cannot).
 """
@@ -40,9 +40,14 @@ def inline_script_hashes(html: str) -> list[str]:
         kind = re.search(r'\btype="([^"]*)"', match.group("attrs"))
         if (kind.group(1) if kind else "") not in _EXECUTABLE_TYPES:
             continue
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+        hashes.append(source_hash(match.group("body")))
     return sorted(set(hashes))
+
+
+def source_hash(text: str) -> str:
+    """The CSP source that allows an inline script or style with exactly this text."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def site_policy(pages: Iterable[str], extra: dict[str, list[str]] | None = None) -> str:

@@ -42,6 +42,8 @@ class UsedNames:
     classes: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
     attributes: set[str] = field(default_factory=set)
+    # Class beginnings a script completes at run time ("hr-route-choice--" + kind).
+    class_prefixes: set[str] = field(default_factory=set)
 
     def add_html(self, html: str) -> None:
         for tag in _TAG.finditer(html):
@@ -55,9 +57,12 @@ class UsedNames:
                     self.ids.add(value)
 
     def add_script(self, script: str) -> None:
-        """A script may create any element, class, id or attribute named in its strings."""
+        """A script may create any element, class, id or attribute named in its strings, and any
+        class that begins with a string ending in - or _ (it adds the rest at run time)."""
         for literal in _SCRIPT_STRING.finditer(script):
             for word in _SCRIPT_WORD.findall("".join(part or "" for part in literal.groups())):
+                if word.endswith(("-", "_")):
+                    self.class_prefixes.add(word)
                 self.elements.add(word.lower())
                 self.classes.add(word)
                 self.ids.add(word)
@@ -69,7 +74,7 @@ class UsedNames:
         for token in selector:
             if isinstance(token, ast.IdentToken):
                 if isinstance(previous, ast.LiteralToken) and previous.value == ".":
-                    if token.value not in self.classes:
+                    if token.value not in self.classes and not token.value.startswith(tuple(self.class_prefixes)):
                         return False
                 elif not (isinstance(previous, ast.LiteralToken) and previous.value in (":", "|")):
                     if token.lower_value not in self.elements:

@@ -227,12 +227,33 @@ def _precompress_file(path: Path) -> int:
 
 # -- every page ------------------------------------------------------------------------------------
 
+# Material's stylesheet and ours, as the theme links them (relative, or from the root on the 404
+# pages); the first becomes the inline <style>.
+_STYLESHEET_LINK = re.compile(
+    r'<link rel="stylesheet" href="(?:/|(?:\.\./)*)assets/stylesheets/(?P<name>main\.[0-9a-f]{8}\.min\.css|hulproute\.css)">')
+
+
+def inline_styles(html: str, style: str) -> str:
+    """The page with Material's stylesheet link replaced by `style` and our own link removed (the
+    style holds both, in that order). The printable materials link only ours (they stand without
+    Material) and keep their link; Material's alone is a template error."""
+    links = list(_STYLESHEET_LINK.finditer(html))
+    if not links or [link.group("name") for link in links] == ["hulproute.css"]:
+        return html
+    names = [link.group("name") for link in links]
+    if len(links) != 2 or not names[0].startswith("main."):
+        raise RuntimeError(f"expected Material's stylesheet link, then ours (hulproute.css), found {names}")
+    material, ours = links
+    return html[:material.start()] + style + html[material.end():ours.start()] + html[ours.end():]
+
+
 def finish_pages(site_dir: Path) -> str:
-    """The site-wide CSP meta on every page, every page linked to Material's stylesheet trimmed to
-    what the pages use (hulproute/theme_assets.py), and its .gz; returns the policy.
+    """The site-wide CSP meta on every page, Material's stylesheet and ours trimmed to what the
+    pages use and put inside every page that linked them (hulproute/theme_assets.py), and each
+    page's .gz; returns the policy.
 
     Two passes, since both depend on all pages: the first reads every page for its inline scripts
-    and the names it uses, the second writes each page with the policy and the new link, and
+    and the names it uses, the second writes each page with the policy and the stylesheet, and
     compresses it, in threads. (Forked processes for the first pass made it slower here.)
     """
     pages = sorted(site_dir.rglob("*.html"))
@@ -242,11 +263,18 @@ def finish_pages(site_dir: Path) -> str:
         html = page.read_text(encoding="utf-8")
         hashes.update(csp.inline_script_hashes(html))
         used.add_html(html)
-    policy = csp.policy_allowing(hashes)
-    old, new = theme_assets.trim_material_stylesheet(site_dir, used)
+    css = theme_assets.inline_stylesheet(site_dir, used)
+    policy = csp.policy_allowing(hashes, {"style-src": [csp.source_hash(css)]})
+    style = f"<style>{css}</style>"
 
     def write(page: Path) -> None:
-        page.write_text(csp.add_policy(page.read_text(encoding="utf-8"), policy).replace(old, new), encoding="utf-8")
+        try:
+            html = inline_styles(page.read_text(encoding="utf-8"), style)
+            if css_trim.MATERIAL_CSS.search(html):  # its file is gone: the page would lose its styles
+                raise RuntimeError("names Material's stylesheet in a form the build does not inline")
+        except RuntimeError as error:
+            raise RuntimeError(f"{page.relative_to(site_dir)}: {error}") from None
+        page.write_text(csp.add_policy(html, policy), encoding="utf-8")
         _precompress_file(page)
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # zlib and the disk let other threads run

@@ -1,5 +1,6 @@
-"""Material's files this site does not use stay out of the build, and its stylesheet is trimmed to
-what the built pages use (issue 16: a first view of at most 40 KB on a prepaid phone).
+"""Material's files this site does not use stay out of the build, and its stylesheet and ours are
+trimmed to what the built pages use and put inside every page (issue 16: a first view of at most
+40 KB on a prepaid phone, painted after one round trip).
 
 Dropped: the JavaScript bundle and its search workers and lunr languages (overrides/main.html
 empties the blocks that load them; search is Pagefind), the palette sheet (no palette is
@@ -24,6 +25,7 @@ UNUSED_THEME_FILES = re.compile(
 MATERIAL_SITE = Path(material.__file__).parent / "templates"
 OUR_SCRIPTS = "assets/javascripts/hulproute-*.js"
 OUR_STYLESHEETS = "assets/stylesheets/hulproute*.css"
+OUR_MAIN_STYLESHEET = "assets/stylesheets/hulproute.css"
 
 
 def is_unused(site_path: str) -> bool:
@@ -39,16 +41,26 @@ def material_stylesheet(site_dir: Path) -> Path:
     return found[0]
 
 
-def trim_material_stylesheet(site_dir: Path, used: css_trim.UsedNames) -> tuple[str, str]:
-    """Replace Material's stylesheet by the rules that the pages (`used`) and our scripts can use,
-    under a new content-hashed name. Returns (old name, new name), for the pages' links."""
+def inline_stylesheet(site_dir: Path, used: css_trim.UsedNames) -> str:
+    """Material's stylesheet and ours (hulproute.css), each trimmed to the rules that the pages
+    (`used`) and our scripts can use, as one text for a <style> in every page. Material's file
+    leaves the site (no page links it any more; the preview, which skips this step, still does);
+    ours stays whole for the printable materials, which link it alone.
+
+    Why inline: on a slow phone network a linked stylesheet costs a second round trip (a new
+    connection and a request) before anything is painted; inside the page, 112 shows after the
+    first. The text is the same on every page, so one CSP hash allows it.
+    """
     for script in sorted(site_dir.glob(OUR_SCRIPTS)):
         used.add_script(script.read_text(encoding="utf-8"))
-    original = material_stylesheet(site_dir)
-    ours = [path.read_text(encoding="utf-8") for path in sorted(site_dir.glob(OUR_STYLESHEETS))]
-    css = css_trim.trim(original.read_text(encoding="utf-8"), used, ours)
-    name = css_trim.fingerprinted_name(css)
-    (original.parent / name).write_text(css, encoding="utf-8")
-    if name != original.name:
-        original.unlink()
-    return original.name, name
+    material = material_stylesheet(site_dir)
+    ours = site_dir / OUR_MAIN_STYLESHEET
+    if not ours.is_file():
+        raise RuntimeError(f"{ours}: our stylesheet is missing from the build (overrides/{OUR_MAIN_STYLESHEET})")
+    own = ours.read_text(encoding="utf-8")
+    others = [path.read_text(encoding="utf-8") for path in sorted(site_dir.glob(OUR_STYLESHEETS)) if path != ours]
+    css = css_trim.trim(material.read_text(encoding="utf-8"), used, [own, *others]) + css_trim.trim(own, used, others)
+    if "</style" in css.lower():
+        raise RuntimeError(f"{material} or {ours}: the text '</style' would end the inline stylesheet early")
+    material.unlink()
+    return css

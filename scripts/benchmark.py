@@ -143,28 +143,32 @@ FIRST_VIEW_BUDGET_KB = 40
 
 
 @contextlib.contextmanager
-def served_in_chromium(site: Path):
+def served_in_chromium(site: Path, browser=None):
     """(origin, browser): the built site through nginx with the deployed config, and Debian's
-    Chromium, as the tests run them."""
-    from playwright.sync_api import sync_playwright
-
-    from hulproute.browser import CHROMIUM_ARGS, chromium_path
+    Chromium, as the tests run them (`browser`: one already running, e.g. the tests' own)."""
     from tests.browser_support import NginxServer
 
-    with tempfile.TemporaryDirectory(prefix="hulproute-nginx-") as tmp, NginxServer(site.resolve(), Path(tmp)) as server, \
-            sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        try:
+    with tempfile.TemporaryDirectory(prefix="hulproute-nginx-") as tmp, NginxServer(site.resolve(), Path(tmp)) as server:
+        if browser is not None:
             yield server.origin, browser
-        finally:
-            browser.close()
+            return
+        from playwright.sync_api import sync_playwright
+
+        from hulproute.browser import CHROMIUM_ARGS, chromium_path
+
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            try:
+                yield server.origin, launched
+            finally:
+                launched.close()
 
 
-def first_view_figures(site: Path) -> dict[str, dict[str, dict[str, float]]]:
+def first_view_figures(site: Path, browser=None) -> dict[str, dict[str, dict[str, float]]]:
     """Everything a first visit transfers through nginx (gzip, deployed headers), in a fresh
     browser profile per page: every response body and header, the favicon included."""
     figures: dict[str, dict[str, dict[str, float]]] = {}
-    with served_in_chromium(site) as (origin, browser):
+    with served_in_chromium(site, browser) as (origin, browser):
         for lang in FIRST_VIEW_LANGUAGES:
             for kind, path in FIRST_VIEW_PAGES.items():
                 context = browser.new_context(viewport={"width": 360, "height": 640})

@@ -1,16 +1,18 @@
-"""The trimmed stylesheet (hulproute/css_trim.py) changes nothing a reader sees: every page type,
-in Dutch and Arabic, on a phone and a desktop screen, also with the drawer and the language menu
-open and the route finder answered with JavaScript, renders pixel for pixel as it does with
-Material's whole stylesheet served in its place."""
+"""The trimmed, inline stylesheet (hulproute/css_trim.py, hulproute/theme_assets.py) changes nothing
+a reader sees: every page type, in Dutch and Arabic, on a phone and a desktop screen, also with the
+drawer and the language menu open and the route finder answered with JavaScript, renders pixel for
+pixel as it does with Material's whole stylesheet and ours linked in its place."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from PIL import Image, ImageChops
 
 from hulproute import theme_assets
 from tests.browser_support import url
+from tests.conftest import ROOT
 from tests.test_browser_safety import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -20,7 +22,10 @@ PHONE = {"width": 360, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
 # The printable sheets and their page stand alone, without Material (hulproute/partners.py).
 STANDALONE = {"materials", "poster"}
-MATERIAL_CSS = theme_assets.material_stylesheet(theme_assets.MATERIAL_SITE).read_bytes()
+WHOLE_CSS = (theme_assets.material_stylesheet(theme_assets.MATERIAL_SITE).read_bytes() + b"\n"
+             + (ROOT / "overrides" / theme_assets.OUR_MAIN_STYLESHEET).read_bytes())
+INLINE_STYLE = re.compile(r"<style>.*?</style>", re.S)
+WHOLE_LINK = "/__whole-stylesheets.css"
 
 
 def open_drawer(page) -> None:
@@ -43,14 +48,22 @@ CASES += [("home", "", PHONE, open_drawer), ("home", "", DESKTOP, open_language_
 
 
 def screenshot(browser, address: str, viewport: dict, action, served_instead: bytes | None = None) -> tuple[bytes, int]:
-    """The page as rendered, and how many of its Material stylesheet requests got `served_instead`."""
+    """The page as rendered, and how often it asked for `served_instead`: with it, each page comes
+    with a link in place of its inline stylesheet, and that link gets `served_instead`."""
     context = browser.new_context(viewport=viewport)
     replaced = []
     if served_instead is not None:
         def serve(route):
-            replaced.append(route.request.url)
-            route.fulfill(body=served_instead, content_type="text/css")
-        context.route("**/assets/stylesheets/main.*.min.css", serve)
+            if route.request.url.endswith(WHOLE_LINK):
+                replaced.append(route.request.url)
+                route.fulfill(body=served_instead, content_type="text/css")
+            elif route.request.resource_type == "document":
+                response = route.fetch()
+                body = INLINE_STYLE.sub(f'<link rel="stylesheet" href="{WHOLE_LINK}">', response.text(), count=1)
+                route.fulfill(response=response, body=body)
+            else:
+                route.continue_()
+        context.route("**/*", serve)
     try:
         page = context.new_page()
         page.goto(address)
@@ -87,10 +100,10 @@ def test_trimmed_stylesheet_renders_exactly_like_materials(browser, servers, lan
     origin, _ = servers
     address = url(origin, lang, path)
     trimmed, _ = screenshot(browser, address, viewport, action)
-    whole, replaced = screenshot(browser, address, viewport, action, served_instead=MATERIAL_CSS)
-    assert replaced == (0 if kind in STANDALONE else 1), f"{address}: Material's stylesheet requested {replaced} times"
+    whole, replaced = screenshot(browser, address, viewport, action, served_instead=WHOLE_CSS)
+    assert replaced == (0 if kind in STANDALONE else 1), f"{address}: the whole stylesheets requested {replaced} times"
     problem = difference(trimmed, whole)
-    assert problem is None, f"{address} at {viewport['width']} px looks different with the trimmed stylesheet: {problem}"
+    assert problem is None, f"{address} at {viewport['width']} px looks different with the trimmed stylesheets: {problem}"
 
 
 def test_the_comparison_sees_a_missing_stylesheet(browser, servers):

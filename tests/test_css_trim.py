@@ -60,6 +60,11 @@ def test_names_a_script_may_set_count_as_used():
     assert trimmed(".md-dialog--active{x:1}", script='el.classList.add("md-dialog--active")') == ".md-dialog--active{x:1}"
 
 
+def test_a_class_a_script_completes_at_run_time_counts_as_used():
+    css = ".hr-choice--link{x:1}.hr-other--link{x:2}"
+    assert trimmed(css, script='el.className = "hr-choice--" + kind;') == ".hr-choice--link{x:1}"
+
+
 def test_custom_properties_stay_only_when_something_kept_reads_them():
     css = (":root{--used:red;--chain:var(--used);--unused:url(x);--only-by-dropped:blue}"
            ".md-nav{color:var(--chain)}.md-tabs{color:var(--only-by-dropped)}")

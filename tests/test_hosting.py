@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -23,24 +25,61 @@ def redirect(source: str, target: str) -> Redirect:
 
 # -- one policy for the meta tag and the headers ---------------------------------------------------
 
-def test_every_page_gets_the_same_policy_and_the_trimmed_stylesheet(tmp_path):
+def test_every_page_gets_the_same_policy_and_the_trimmed_stylesheets_inline(tmp_path):
     material = theme_assets.material_stylesheet(theme_assets.MATERIAL_SITE)
     styles = tmp_path / "assets" / "stylesheets"
     styles.mkdir(parents=True)
     shutil.copy(material, styles)
-    link = f'<link rel="stylesheet" href="assets/stylesheets/{material.name}">'
-    (tmp_path / "a.html").write_text(PAGE.format("var a = 1;").replace("</head>", link + "</head>"), encoding="utf-8")
+    (styles / "hulproute.css").write_text(".hr-used{color:red}.hr-unused{color:blue}", encoding="utf-8")
+    ours = '<link rel="stylesheet" href="../assets/stylesheets/hulproute.css">'
+    links = f'<link rel="stylesheet" href="../assets/stylesheets/{material.name}"><meta name="x">{ours}'
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "b.html").write_text(PAGE.format("var b = 2;"), encoding="utf-8")
+    (tmp_path / "sub" / "a.html").write_text(
+        PAGE.format("var a = 1;").replace("</head>", links + "</head>").replace("<body>", '<body><p class="hr-used md-typeset">'),
+        encoding="utf-8")
+    (tmp_path / "b.html").write_text(PAGE.format("var b = 2;").replace("</head>", ours + "</head>"),
+                                     encoding="utf-8")  # ours alone, as the printable materials link it
+    (tmp_path / "404.html").write_text(PAGE.format("").replace("</head>", links.replace('"../', '"/') + "</head>"),
+                                       encoding="utf-8")  # from the root, as the 404 pages link them
     policy = hosting.finish_pages(tmp_path)
     pages = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.html")}
     assert {csp.meta_policy(html) for html in pages.values()} == {policy}
-    for script in ("var a = 1;", "var b = 2;"):
+    for script in ("var a = 1;", "var b = 2;", ""):
         assert csp.inline_script_hashes(PAGE.format(script))[0] in policy
-    [trimmed] = styles.glob("main.*.min.css")
-    assert trimmed.name != material.name and material.name not in pages["a.html"]
-    assert f'href="assets/stylesheets/{trimmed.name}"' in pages["a.html"]
-    assert 0 < trimmed.stat().st_size < material.stat().st_size / 4
+    # Both sheets are inside the page, Material's first, in its link's place; Material's file is gone.
+    assert [p.name for p in styles.iterdir()] == ["hulproute.css"]
+    [style] = re.findall(r"<style>(.*?)</style>", pages["a.html"], re.S)
+    assert "<link" not in pages["a.html"] and '<style>' in pages["a.html"].split('<meta name="x">')[0]
+    assert style.endswith(".hr-used{color:red}") and ".hr-unused" not in style and ".md-typeset" in style
+    assert 0 < len(style) < material.stat().st_size / 4
+    assert csp.source_hash(style) in policy.split("style-src", 1)[1].split(";")[0]
+    assert "<style>" not in pages["b.html"] and ours in pages["b.html"]
+    assert f"<style>{style}</style>" in pages["404.html"] and "<link" not in pages["404.html"]
+
+
+def site_with_both_stylesheets(site: Path) -> Path:
+    """A site folder with Material's stylesheet and ours (a one-rule stand-in); Material's path."""
+    material = theme_assets.material_stylesheet(theme_assets.MATERIAL_SITE)
+    (site / "assets" / "stylesheets").mkdir(parents=True)
+    shutil.copy(material, site / "assets" / "stylesheets")
+    (site / "assets" / "stylesheets" / "hulproute.css").write_text("p{}", encoding="utf-8")
+    return material
+
+
+def test_a_page_linking_only_materials_stylesheet_is_named(tmp_path):
+    material = site_with_both_stylesheets(tmp_path)
+    link = f'<link rel="stylesheet" href="assets/stylesheets/{material.name}">'
+    (tmp_path / "half.html").write_text(PAGE.format("").replace("</head>", link + "</head>"), encoding="utf-8")
+    with pytest.raises(RuntimeError, match=r"half\.html: expected Material's stylesheet link, then ours"):
+        hosting.finish_pages(tmp_path)
+
+
+def test_a_page_naming_materials_stylesheet_otherwise_is_named(tmp_path):
+    material = site_with_both_stylesheets(tmp_path)
+    link = f'<link rel="preload" as="style" href="assets/stylesheets/{material.name}">'
+    (tmp_path / "odd.html").write_text(PAGE.format("").replace("</head>", link + "</head>"), encoding="utf-8")
+    with pytest.raises(RuntimeError, match=r"odd\.html: names Material's stylesheet in a form the build does not inline"):
+        hosting.finish_pages(tmp_path)
 
 
 def test_header_adds_frame_ancestors_and_hsts_only_for_https():

@@ -1,6 +1,6 @@
 """The editors' preview (scripts/serve.py, hulproute/preview_mode.py): it builds one language (and
 the default one), leaves out what it says it leaves out, and every page it does build is the full
-build's page (but for the CSP meta and the trimmed stylesheet's name, which only a published build
+build's page (but for the CSP meta and the trimmed stylesheets inside the page, which only a published build
 adds, and the language menu, which lists the languages built)."""
 from __future__ import annotations
 
@@ -15,14 +15,14 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from hulproute import preview_mode
+from hulproute import hosting, preview_mode
 from hulproute.errors import SiteError
 from hulproute.loader import load_site_data
 from tests.conftest import ROOT, write_fixture_config
 
 DATA = load_site_data()
 _CSP_META = re.compile(r'\n\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
-_MATERIAL_CSS = re.compile(r"assets/stylesheets/main\.[0-9a-f]{8}\.min\.css")
+_INLINE_STYLE = re.compile(r"<style>.*?</style>", re.S)
 
 
 def settings_of(config: Path) -> dict:
@@ -66,7 +66,9 @@ def comparable(html: str) -> str:
     """A page without what only a published build adds, and its language menu without the
     languages the preview did not build."""
     html = _MENU_ITEM.sub(lambda item: item.group(0) if item.group("lang") in BUILT else "", html)
-    return _MATERIAL_CSS.sub("assets/stylesheets/main.css", _CSP_META.sub("", html))
+    # A published page has the stylesheets inside; the preview links them (hulproute.hosting).
+    html = hosting.inline_styles(_INLINE_STYLE.sub("<style>trimmed</style>", html), "<style>trimmed</style>")
+    return _CSP_META.sub("", html)
 
 
 def test_only_the_chosen_and_the_default_language_are_built(preview_site):

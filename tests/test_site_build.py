@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hulproute import css_trim, theme_assets
+from hulproute import css_trim
 from hulproute.loader import load_site_data
 from tests.helpers import body_dir, html_lang_dir, resolve_href, switcher_links, visible_text
 from tests.helpers import prefix
@@ -184,12 +184,15 @@ def test_every_link_on_route_finder_pages_leads_to_a_page(fixture_site):
 
 def test_material_files_the_site_does_not_use_are_left_out(fixture_site):
     """No JavaScript bundle, search workers, lunr, palette or source maps (hulproute/theme_assets.py),
-    and Material's stylesheet only in its trimmed, renamed form."""
+    and Material's stylesheet only trimmed, inside the pages: no page links it or waits for a script."""
     shipped = [p.relative_to(fixture_site).as_posix() for p in (fixture_site / "assets").rglob("*") if p.is_file()]
     unused = [path for path in shipped if path.endswith((".map", ".map.gz")) or "/lunr/" in path
               or "/workers/" in path or "/bundle." in path or "/palette." in path]
     assert not unused
-    [stylesheet] = [p for p in shipped if css_trim.MATERIAL_CSS.search(p) and p.endswith(".css")]
-    original = theme_assets.material_stylesheet(theme_assets.MATERIAL_SITE).name
-    assert stylesheet.rsplit("/", 1)[1] != original
-    assert f'assets/stylesheets/{stylesheet.rsplit("/", 1)[1]}"' in (fixture_site / "index.html").read_text(encoding="utf-8")
+    assert not [p for p in shipped if css_trim.MATERIAL_CSS.search(p)]
+    home = (fixture_site / "index.html").read_text(encoding="utf-8")
+    head = home.split("</head>", 1)[0]
+    assert head.count("<style>") == 1 and 'rel="stylesheet"' not in head
+    assert ".md-header{" in head and ".hr-top" in head  # Material's rules and ours
+    # Every script in the head is deferred: nothing holds up the first paint.
+    assert [tag for tag in re.findall(r"<script[^>]*>", head) if "defer" not in tag] == []
