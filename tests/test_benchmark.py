@@ -51,3 +51,12 @@ def test_check_names_each_missed_budget_and_passes_when_all_are_met():
             "late_pages_count": 1, "hulproute_seconds": benchmark.BUILD_BUDGET_SECONDS + 1, "time_ratio": 0.5}
     missed = benchmark.missed_budgets(over)
     assert len(missed) == 4 and "first view of home (ar)" in missed[0] and "x/index.html" in missed[1]
+
+
+def test_check_names_a_slow_paint_and_every_score_under_100():
+    met = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100,
+           "fcp_ms": benchmark.LIGHTHOUSE_FCP_BUDGET_MS}
+    assert benchmark.missed_budgets({"lighthouse": {"home": {"nl": met}}}) == []
+    slow = {**met, "fcp_ms": benchmark.LIGHTHOUSE_FCP_BUDGET_MS + 1, "performance": 99}
+    missed = benchmark.missed_budgets({"lighthouse": {"rights": {"ar": slow}}})
+    assert len(missed) == 2 and "first contentful paint of rights (ar)" in missed[0] and "'performance': 99" in missed[1]

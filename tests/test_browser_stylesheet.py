@@ -99,10 +99,18 @@ def difference(first: bytes, second: bytes) -> str | None:
 def test_trimmed_stylesheet_renders_exactly_like_materials(browser, servers, lang, kind, path, viewport, action):
     origin, _ = servers
     address = url(origin, lang, path)
-    trimmed, _ = screenshot(browser, address, viewport, action)
-    whole, replaced = screenshot(browser, address, viewport, action, served_instead=WHOLE_CSS)
-    assert replaced == (0 if kind in STANDALONE else 1), f"{address}: the whole stylesheets requested {replaced} times"
-    problem = difference(trimmed, whole)
+    problem = None
+    # A lost rule differs on every load; a busy machine now and then antialiases one line of text
+    # differently (seen once, with a build running beside it: a 12 px strip of Arabic text at
+    # 1280 px; the same test then passed three times of four), so a difference
+    # must show up twice.
+    for _attempt in range(2):
+        trimmed, _ = screenshot(browser, address, viewport, action)
+        whole, replaced = screenshot(browser, address, viewport, action, served_instead=WHOLE_CSS)
+        assert replaced == (0 if kind in STANDALONE else 1), f"{address}: the whole stylesheets requested {replaced} times"
+        problem = difference(trimmed, whole)
+        if problem is None:
+            break
     assert problem is None, f"{address} at {viewport['width']} px looks different with the trimmed stylesheets: {problem}"
 
 
