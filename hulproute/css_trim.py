@@ -10,12 +10,11 @@ inside :not(), :is(), :where() and :has() is not required (it may match by absen
 alternatives), and every at-rule other than @media and @supports (@keyframes, @font-face, @page) is
 kept whole. Custom properties stay, since a kept rule may read any of them.
 
-The trimmed sheet gets a name from its own content hash, so a browser that cached an older trim
-(kept forever: hulproute.hosting.CACHE_FOREVER) never applies it to a page that needs more.
+The trimmed text goes inside every page (hulproute.theme_assets), so no browser can hold an older
+trim for a page that needs more.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -197,6 +196,3 @@ def trim(css: str, used: UsedNames, also_read_by: Iterable[str] = ()) -> str:
     kept = _kept(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), used)
     return _serialize(kept, _needed_properties(kept, also_read_by))
 
-
-def fingerprinted_name(css: str) -> str:
-    return f"main.{hashlib.sha256(css.encode('utf-8')).hexdigest()[:8]}.min.css"

@@ -238,9 +238,9 @@ def inline_styles(html: str, style: str) -> str:
     style holds both, in that order). The printable materials link only ours (they stand without
     Material) and keep their link; Material's alone is a template error."""
     links = list(_STYLESHEET_LINK.finditer(html))
-    if not links or [link.group("name") for link in links] == ["hulproute.css"]:
-        return html
     names = [link.group("name") for link in links]
+    if names in ([], ["hulproute.css"]):
+        return html
     if len(links) != 2 or not names[0].startswith("main."):
         raise RuntimeError(f"expected Material's stylesheet link, then ours (hulproute.css), found {names}")
     material, ours = links

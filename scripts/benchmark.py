@@ -338,6 +338,8 @@ def main() -> int:
     if args.lighthouse_only:
         results["lighthouse"] = lighthouse_figures(args.lighthouse_only)
         print(json.dumps(results, indent=2))
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
         missed = missed_budgets(results)
         for line in missed:
             print(f"MISSED: {line}", file=sys.stderr)

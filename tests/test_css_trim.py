@@ -76,8 +76,3 @@ def test_custom_properties_stay_only_when_something_kept_reads_them():
 def test_important_and_values_survive_unchanged():
     css = '.md-nav{margin:0 auto!important;background:url("data:image/svg+xml;a,<svg/>")}'
     assert trimmed(css) == css
-
-
-def test_the_name_follows_the_content():
-    assert css_trim.fingerprinted_name("a{}") != css_trim.fingerprinted_name("b{}")
-    assert css_trim.MATERIAL_CSS.search("assets/stylesheets/" + css_trim.fingerprinted_name("a{}"))

@@ -66,19 +66,15 @@ def site_with_both_stylesheets(site: Path) -> Path:
     return material
 
 
-def test_a_page_linking_only_materials_stylesheet_is_named(tmp_path):
+@pytest.mark.parametrize("tag, problem", [
+    ('<link rel="stylesheet" href="assets/stylesheets/{}">', "expected Material's stylesheet link, then ours"),
+    ('<link rel="preload" as="style" href="assets/stylesheets/{}">', "names Material's stylesheet in a form the build does not inline"),
+])
+def test_a_page_that_would_lose_materials_stylesheet_is_named(tmp_path, tag, problem):
     material = site_with_both_stylesheets(tmp_path)
-    link = f'<link rel="stylesheet" href="assets/stylesheets/{material.name}">'
-    (tmp_path / "half.html").write_text(PAGE.format("").replace("</head>", link + "</head>"), encoding="utf-8")
-    with pytest.raises(RuntimeError, match=r"half\.html: expected Material's stylesheet link, then ours"):
-        hosting.finish_pages(tmp_path)
-
-
-def test_a_page_naming_materials_stylesheet_otherwise_is_named(tmp_path):
-    material = site_with_both_stylesheets(tmp_path)
-    link = f'<link rel="preload" as="style" href="assets/stylesheets/{material.name}">'
-    (tmp_path / "odd.html").write_text(PAGE.format("").replace("</head>", link + "</head>"), encoding="utf-8")
-    with pytest.raises(RuntimeError, match=r"odd\.html: names Material's stylesheet in a form the build does not inline"):
+    (tmp_path / "odd.html").write_text(PAGE.format("").replace("</head>", tag.format(material.name) + "</head>"),
+                                       encoding="utf-8")
+    with pytest.raises(RuntimeError, match=rf"odd\.html: {re.escape(problem)}"):
         hosting.finish_pages(tmp_path)
 
 
