@@ -25,6 +25,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -143,6 +144,11 @@ FIRST_VIEW_LANGUAGES = ("nl", "ar")
 FIRST_VIEW_BUDGET_KB = 40
 
 
+def page_address(origin: str, lang: str, path: str) -> str:
+    """A page type's address in a language (Dutch, the default, has no prefix)."""
+    return f"{origin}/{'' if lang == 'nl' else lang + '/'}{path}"
+
+
 @contextlib.contextmanager
 def served_in_chromium(site: Path, browser=None):
     """(origin, browser): the built site through nginx with the deployed config, and Debian's
@@ -176,7 +182,7 @@ def first_view_figures(site: Path, browser=None) -> dict[str, dict[str, dict[str
                 page = context.new_page()
                 finished = []
                 page.on("requestfinished", lambda request: finished.append(request))
-                page.goto(f"{origin}/{'' if lang == 'nl' else lang + '/'}{path}")
+                page.goto(page_address(origin, lang, path))
                 page.wait_for_load_state("networkidle")
                 sizes = [r.sizes() for r in finished]
                 html = next((r.sizes() for r in finished if r.resource_type == "document"), {"responseBodySize": 0})
@@ -232,8 +238,6 @@ LIGHTHOUSE_TRIES = 3  # Lighthouse now and then loses its trace (NO_NAVSTART): s
 
 def lighthouse_command() -> Path:
     """Lighthouse from npm, installed once into .cache/ (not committed)."""
-    import subprocess
-
     command = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
     if not command.is_file():
         LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
@@ -244,12 +248,10 @@ def lighthouse_command() -> Path:
 
 def lighthouse_run(command: Path, address: str, output: Path) -> dict[str, float]:
     """One Lighthouse run: the four category scores (0-100) and first contentful paint (ms)."""
-    import subprocess
-
     from hulproute.browser import CHROMIUM_ARGS, chromium_path
 
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
-    for attempt in range(LIGHTHOUSE_TRIES):
+    for _attempt in range(LIGHTHOUSE_TRIES):
         done = subprocess.run([str(command), address, "--quiet", "--output=json", f"--output-path={output}",
                                f"--chrome-flags={flags}", "--form-factor=mobile"],
                               env={**os.environ, "CHROME_PATH": chromium_path()}, capture_output=True, text=True)
@@ -273,7 +275,7 @@ def lighthouse_figures(site: Path, runs: int = LIGHTHOUSE_RUNS) -> dict[str, dic
             NginxServer(site.resolve(), Path(tmp)) as server:
         for lang in FIRST_VIEW_LANGUAGES:
             for kind, path in FIRST_VIEW_PAGES.items():
-                address = f"{server.origin}/{'' if lang == 'nl' else lang + '/'}{path}"
+                address = page_address(server.origin, lang, path)
                 results = [lighthouse_run(command, address, Path(tmp) / "report.json") for _ in range(runs)]
                 figures.setdefault(kind, {})[lang] = {
                     name: statistics.median(result[name] for result in results) for name in results[0]}
@@ -338,12 +340,7 @@ def main() -> int:
     if args.lighthouse_only:
         results["lighthouse"] = lighthouse_figures(args.lighthouse_only)
         print(json.dumps(results, indent=2))
-        if args.json:
-            args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
-        missed = missed_budgets(results)
-        for line in missed:
-            print(f"MISSED: {line}", file=sys.stderr)
-        return 1 if args.check and missed else 0
+        return finish(results, args)
     with tempfile.TemporaryDirectory(prefix="hulproute-bench-") as tmp:
         work = Path(tmp)
         site = work / "site"
@@ -386,6 +383,11 @@ def main() -> int:
         print(f"Lighthouse (median of {LIGHTHOUSE_RUNS}; FCP ms, performance; nl / ar): " + "; ".join(
             f"{kind} {v['nl']['fcp_ms']:.0f} {v['nl']['performance']:.0f} / {v['ar']['fcp_ms']:.0f} {v['ar']['performance']:.0f}"
             for kind, v in results["lighthouse"].items()) + f" (budget FCP <= {LIGHTHOUSE_FCP_BUDGET_MS} ms, scores 100)")
+    return finish(results, args)
+
+
+def finish(results: dict, args: argparse.Namespace) -> int:
+    """Write --json, and with --check list every missed budget and exit 1 if there is one."""
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     if args.check:
