@@ -44,4 +44,4 @@ validate: setup
 	$(PY) scripts/validate_data.py
 
 benchmark: setup
-	$(PY) scripts/benchmark.py
+	$(PY) scripts/benchmark.py --write-readme

@@ -26,8 +26,17 @@ def chromium_path() -> str:
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    """No request log, and no traceback when the browser hangs up first (it does, on a page it
+    leaves while a favicon or 404 answer is still being written)."""
+
     def log_message(self, *args) -> None:
         pass
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
 
 class StaticServer:

@@ -5,7 +5,8 @@ Baseline: the same Markdown (hand-written pages with macros expanded, plus every
 municipality page written out as files) built with bare Material + mkdocs-static-i18n defaults:
 built-in search on, no curated nav (so every page is in the nav), no hooks.
 
-    python scripts/benchmark.py [--skip-baseline] [--json results.json] [--check]
+    python scripts/benchmark.py [--skip-baseline] [--skip-lighthouse] [--lighthouse-only SITE]
+                                [--json results.json] [--write-readme] [--check]
 
 Targets (issue #2): full build <= 0.5x baseline and <= 60 s on 2 cores; median municipality
 page <= 25 KB raw HTML. Search (issue 14): indexing time, index size per language, and the bytes
@@ -14,7 +15,8 @@ a first search for a municipality transfers on a cold cache, in Chromium through
 through nginx on an empty cache (budget <= 40 KB), and 112 and Veilig Thuis within the first
 14 KB of every page's compressed HTML. Lighthouse 12.2.3 (npm, Debian's Chromium; mobile preset):
 median of 3 runs per page type in nl and ar, first contentful paint <= 0.9 s and every score 100.
---check exits 1 when a budget is missed. Figures go into the README by hand; this is not a test.
+--check exits 1 when a budget is missed; --write-readme puts the figures into the README's tables
+(hulproute/benchmark_readme.py). This is not a test.
 """
 from __future__ import annotations
 
@@ -37,7 +39,8 @@ import yaml  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
-from hulproute import page_weight, search_index  # noqa: E402
+from hulproute import benchmark_readme, page_weight, search_index  # noqa: E402
+from hulproute.errors import SiteError  # noqa: E402
 from hulproute.loader import load_site_data  # noqa: E402
 from hulproute.site_state import BuildState  # noqa: E402
 from hulproute.urls import PARTNER_SECTION  # noqa: E402
@@ -332,11 +335,14 @@ def main() -> int:
     parser.add_argument("--lighthouse-only", type=Path, metavar="SITE",
                         help="only Lighthouse, on a site already built (e.g. site/)")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--write-readme", action="store_true",
+                        help="replace the README's benchmark tables with this run's figures (only those it measured)")
     parser.add_argument("--check", action="store_true",
                         help="exit 1 when a budget is missed (page weight, first round trip, build time)")
     args = parser.parse_args()
     load_site_data()  # fail fast on bad data
-    results: dict[str, object] = {"cores": os.cpu_count()}
+    results: dict[str, object] = {"cores": os.cpu_count(), "budget_seconds": BUILD_BUDGET_SECONDS,
+                                  "budget_ratio": BUILD_BUDGET_RATIO}
     if args.lighthouse_only:
         results["lighthouse"] = lighthouse_figures(args.lighthouse_only)
         print(json.dumps(results, indent=2))
@@ -386,10 +392,27 @@ def main() -> int:
     return finish(results, args)
 
 
+def run_heading(results: dict) -> str:
+    """When, where and on what the figures were measured, above each README table."""
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip() or "an unknown commit"
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                           capture_output=True, text=True).stdout.strip()
+    return (f"Measured {time.strftime('%Y-%m-%d')} on {results['cores']} cores at {commit}"
+            f"{' with uncommitted changes' if dirty else ''} (`scripts/benchmark.py --write-readme`).")
+
+
 def finish(results: dict, args: argparse.Namespace) -> int:
-    """Write --json, and with --check list every missed budget and exit 1 if there is one."""
+    """Write --json and the README tables, and with --check list every missed budget and exit 1 if there is one."""
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    if args.write_readme:
+        try:
+            written = benchmark_readme.write(ROOT / "README.md", results, run_heading(results))
+        except SiteError as exc:
+            print(f"README.md not written: {exc}", file=sys.stderr)
+            return 1
+        print(f"README.md: wrote the tables {', '.join(written)}")
     if args.check:
         missed = missed_budgets(results)
         for line in missed:

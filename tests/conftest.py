@@ -49,44 +49,55 @@ def write_fixture_config(directory: Path, site_dir: Path, data_dir: Path = DATA,
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture site: 2 municipalities x all languages, built once per test session."""
+def neutral_exit_url(tmp_path_factory: pytest.TempPathFactory):
+    """The quick exit's neutral page on its own loopback origin, so browser tests can follow the
+    exit without leaving this machine: the fixture site is built pointing at it."""
+    from tests.browser_support import LocalServer
+
+    neutral = tmp_path_factory.mktemp("neutral")
+    (neutral / "index.html").write_text(
+        "<!doctype html><html lang='en'><title>Weather</title><p>Weather</p></html>", encoding="utf-8")
+    with LocalServer(neutral) as neutral_server:
+        yield neutral_server.origin + "/"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory, neutral_exit_url: str) -> Path:
+    """The fixture site: 2 municipalities x all languages, built once per test session (per
+    xdist worker), for the file tests and the browser tests alike."""
     from tests.helpers import build_atomically
 
     work = tmp_path_factory.mktemp("fixture-site")
     site = work / "site"
-    build_atomically(write_fixture_config(work, site), site)
+    build_atomically(write_fixture_config(work, site, exit_url=neutral_exit_url), site)
     return site
 
 
 @pytest.fixture(scope="session")
-def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The complete site (every municipality x every language), built once per test session."""
+def full_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The complete site (every municipality x every language), built once per test run: with
+    xdist's workers, the first to need it builds it and the others wait for it and read it."""
+    import fcntl
+
     from tests.helpers import build_atomically
 
-    site = tmp_path_factory.mktemp("full-site") / "site"
-    build_atomically(ROOT / "mkdocs.yml", site)
+    # A run's workers share the parent of their own temporary folders; a run without workers
+    # has its own folder (the parent would hold earlier runs' sites).
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    site = shared / "full-site" / "site"
+    with (shared / "full-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (site / "index.html").is_file():
+            build_atomically(ROOT / "mkdocs.yml", site)
     return site
 
 
 # ---- browser tests (Playwright + Debian's Chromium) share one fixture site per session ----------
 
 @pytest.fixture(scope="session")
-def browser_site(tmp_path_factory):
-    """The neutral exit page on its own loopback origin, and the fixture site pointing at it."""
-    from tests.browser_support import LocalServer
-    from tests.helpers import build_atomically
-
-    work = tmp_path_factory.mktemp("browser-site")
-    neutral = work / "neutral"
-    neutral.mkdir()
-    (neutral / "index.html").write_text(
-        "<!doctype html><html lang='en'><title>Weather</title><p>Weather</p></html>", encoding="utf-8")
-    with LocalServer(neutral) as neutral_server:
-        site = work / "site"
-        exit_url = neutral_server.origin + "/"
-        build_atomically(write_fixture_config(work, site, exit_url=exit_url), site)
-        yield site, exit_url
+def browser_site(fixture_site: Path, neutral_exit_url: str) -> tuple[Path, str]:
+    """(site folder, exit url): the fixture site and the neutral page its quick exit leads to."""
+    return fixture_site, neutral_exit_url
 
 
 @pytest.fixture(scope="session")
@@ -139,3 +150,9 @@ def context(browser):
     ctx.close()
 
 
+
+
+# ---- parallel runs (pytest-xdist, `-n auto --dist loadfile` in pyproject.toml) ----------------------
+# Each test module runs on one worker, so a module's own site build happens once. (`loadgroup`
+# would let the modules that need the complete site share a worker, but pytest-xdist 3.8 cannot
+# rename pytest 9's node ids, so its groups are silently ignored: full_site shares the build instead.)

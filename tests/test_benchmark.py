@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
+import re
+import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
-from hulproute import content
+from hulproute import benchmark_readme, content
+from hulproute.errors import SiteError
 from hulproute.loader import load_site_data
 from hulproute.site_state import BuildState
 
@@ -30,10 +34,15 @@ def test_baseline_gets_every_page_with_macros_rendered(tmp_path):
     assert [lang["locale"] for lang in settings["plugins"][-1]["i18n"]["languages"]] == data.language_codes
 
 
-def test_the_first_view_of_every_page_type_is_within_budget(fixture_site, browser):
+@pytest.fixture(scope="module")
+def first_view(fixture_site, browser) -> dict:
+    return benchmark.first_view_figures(fixture_site, browser)
+
+
+def test_the_first_view_of_every_page_type_is_within_budget(first_view):
     """The gate of issue 16 in `make test`: a first visit transfers at most 40 KB (gzip, through
     nginx, everything included) per page type, in Dutch and Arabic."""
-    figures = benchmark.first_view_figures(fixture_site, browser)
+    figures = first_view
     assert set(figures) == set(benchmark.FIRST_VIEW_PAGES)
     for kind, by_lang in figures.items():
         assert set(by_lang) == set(benchmark.FIRST_VIEW_LANGUAGES)
@@ -60,3 +69,34 @@ def test_check_names_a_slow_paint_and_every_score_under_100():
     slow = {**met, "fcp_ms": benchmark.LIGHTHOUSE_FCP_BUDGET_MS + 1, "performance": 99}
     missed = benchmark.missed_budgets({"lighthouse": {"rights": {"ar": slow}}})
     assert len(missed) == 2 and "first contentful paint of rights (ar)" in missed[0] and "'performance': 99" in missed[1]
+
+
+def _without(name: str, text: str) -> str:
+    return re.sub(rf"<!-- benchmark:{name} -->.*?<!-- /benchmark:{name} -->", "", text, flags=re.S)
+
+
+def test_the_readme_gets_the_tables_a_run_measured_and_nothing_else_changes(first_view, tmp_path):
+    readme = tmp_path / "README.md"
+    shutil.copy(ROOT / "README.md", readme)
+    before = readme.read_text(encoding="utf-8")
+    written = benchmark_readme.write(readme, {"first_view": first_view, "late_pages_count": 0}, "Measured here.")
+    after = readme.read_text(encoding="utf-8")
+    assert written == ["first-view"]
+    section = after.split("<!-- benchmark:first-view -->")[1].split("<!-- /benchmark:first-view -->")[0]
+    assert "Measured here." in section and "**0**" in section
+    for kind, by_lang in first_view.items():
+        row = next(line for line in section.splitlines() if line.startswith(f"| {kind} |"))
+        assert all(f"{by_lang[lang]['kb']} KB" in row for lang in benchmark.FIRST_VIEW_LANGUAGES), row
+    assert _without("first-view", after) == _without("first-view", before)
+    # Written again, the table replaces itself instead of piling up.
+    benchmark_readme.write(readme, {"first_view": first_view, "late_pages_count": 0}, "Measured here.")
+    assert readme.read_text(encoding="utf-8") == after
+
+
+def test_a_readme_without_the_markers_is_named_with_the_fix(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Benchmark\n\nno table here\n", encoding="utf-8")
+    with pytest.raises(SiteError) as caught:
+        benchmark_readme.write(readme, {"lighthouse": {"home": {"nl": {}}}}, "Measured here.")
+    assert str(readme) in caught.value.problem and "<!-- benchmark:lighthouse -->" in caught.value.problem
+    assert readme.read_text(encoding="utf-8") == "# Benchmark\n\nno table here\n"

@@ -14,8 +14,16 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="session")
 def servers(both_servers):
-    """Every safety test runs through the test server and through nginx (tests/conftest.py)."""
+    """What the server can change (headers, the 404 answer, what a browse requests and leaves
+    behind) is tested through the test server and through nginx (tests/conftest.py)."""
     return both_servers
+
+
+@pytest.fixture(scope="session")
+def deployed(nginx_server):
+    """What only the page's bytes decide (layout, markup, accessibility) is the same from any
+    server: tested once, through nginx, the server readers get, with its headers on top."""
+    return nginx_server
 
 PAGE_TYPES = {
     "home": "",
@@ -44,8 +52,8 @@ def cases():
 # -- visible without scrolling, big enough to tap, never covering focus -----------------------
 
 @pytest.mark.parametrize("lang, kind", cases())
-def test_exit_and_emergency_calls_visible_on_small_phone(context, servers, lang, kind):
-    origin, _ = servers
+def test_exit_and_emergency_calls_visible_on_small_phone(context, deployed, lang, kind):
+    origin, _ = deployed
     page = context.new_page()
     page.goto(url(origin, lang, PAGE_TYPES[kind]))
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling"
@@ -67,8 +75,8 @@ def test_exit_and_emergency_calls_visible_on_small_phone(context, servers, lang,
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_keyboard_focus_is_never_hidden_under_the_header(context, servers, lang):
-    origin, _ = servers
+def test_keyboard_focus_is_never_hidden_under_the_header(context, deployed, lang):
+    origin, _ = deployed
     page = context.new_page()
     page.goto(url(origin, lang, "gemeente/amsterdam/"))
     header_bottom = page.locator(".hr-top").bounding_box()["height"]
@@ -138,8 +146,8 @@ def test_no_request_leaves_the_site_and_no_console_errors(context, servers, lang
 
 
 @pytest.mark.parametrize("lang, kind", cases())
-def test_every_page_has_strict_csp_and_no_referrer(context, servers, lang, kind):
-    origin, _ = servers
+def test_every_page_has_strict_csp_and_no_referrer(context, deployed, lang, kind):
+    origin, _ = deployed
     page = context.new_page()
     page.goto(url(origin, lang, PAGE_TYPES[kind]))
     policy = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
@@ -148,10 +156,10 @@ def test_every_page_has_strict_csp_and_no_referrer(context, servers, lang, kind)
 
 
 @pytest.mark.parametrize("lang, kind", cases())
-def test_axe_finds_no_wcag_a_or_aa_violations(context, servers, lang, kind):
+def test_axe_finds_no_wcag_a_or_aa_violations(context, deployed, lang, kind):
     from axe_playwright_python.sync_playwright import Axe
 
-    origin, _ = servers
+    origin, _ = deployed
     page = context.new_page()
     page.goto(url(origin, lang, PAGE_TYPES[kind]))
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
@@ -163,8 +171,8 @@ def test_axe_finds_no_wcag_a_or_aa_violations(context, servers, lang, kind):
 # -- without JavaScript ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, kind", cases())
-def test_without_javascript_exit_and_call_links_still_work(browser, servers, lang, kind):
-    origin, exit_url = servers
+def test_without_javascript_exit_and_call_links_still_work(browser, deployed, lang, kind):
+    origin, exit_url = deployed
     context = browser.new_context(viewport={"width": 360, "height": 640}, java_script_enabled=False)
     page = context.new_page()
     page.goto(url(origin, lang, PAGE_TYPES[kind]))

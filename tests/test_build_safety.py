@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,6 @@ import pytest
 
 from hulproute import site_swap
 from tests.conftest import ROOT, write_fixture_config
-from tests.helpers import build_atomically
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
@@ -24,11 +24,13 @@ def mkdocs_build(config: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def good_site_then_broken_data(tmp_path, data_copy):
-    """A site built from good data, then the same data broken in one field."""
+def good_site_then_broken_data(tmp_path, data_copy, fixture_site):
+    """A good site, published the way the build publishes (the fixture site's files, copied
+    into a fresh build folder and switched in by hulproute.site_swap), then the data broken in
+    one field."""
     site = tmp_path / "site"
     config = write_fixture_config(tmp_path, site, data_dir=data_copy)
-    build_atomically(config, site)
+    site_swap.build_atomically(site, lambda folder: shutil.copytree(fixture_site, folder, dirs_exist_ok=True))
     before = snapshot(site)
     assert "gemeente/de-ronde-venen/index.html" in before
     services = data_copy / "national_services.yaml"
