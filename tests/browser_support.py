@@ -1,7 +1,7 @@
 """Serving a built site on loopback and driving Debian's Chromium through Playwright.
 
-Two local origins: the site, and a stand-in for the quick exit's neutral page, so the exit can
-be followed without leaving this machine.
+The site on a loopback origin; the quick exit's neutral page is answered by Chromium itself
+(tests/conftest.py, ExitAnsweringBrowser), so the exit can be followed without leaving this machine.
 """
 from __future__ import annotations
 

@@ -5,12 +5,17 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any, Callable
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURE_MUNICIPALITIES = ("GM0736", "GM0363")  # De Ronde Venen (no local team), Amsterdam (pilot)
+# The fixture site's quick exit leads where the real one does; in the browser tests Chromium
+# answers that address itself with a neutral stand-in (no request leaves this machine).
+FIXTURE_EXIT_URL = "https://www.knmi.nl/"
+NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Weather</title><p>Weather</p></html>"
 
 # The hook list of mkdocs.yml (its paths are relative to it, so a fixture config lists them absolute).
 HOOKS = re.findall(r"^  - hooks/(\S+\.py)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
@@ -28,10 +33,11 @@ def data_copy(tmp_path: Path) -> Path:
 
 def write_fixture_config(directory: Path, site_dir: Path, data_dir: Path = DATA,
                          municipalities: tuple[str, ...] = FIXTURE_MUNICIPALITIES,
-                         exit_url: str = "https://www.knmi.nl/", docs_dir: Path = ROOT / "docs") -> Path:
+                         exit_url: str = None, docs_dir: Path = ROOT / "docs") -> Path:
     """An mkdocs.yml that inherits the real one but builds only a few municipality pages."""
     config = directory / "mkdocs.fixture.yml"
     only = ", ".join(municipalities)
+    exit_url = exit_url or FIXTURE_EXIT_URL
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {docs_dir}\n"
@@ -48,56 +54,50 @@ def write_fixture_config(directory: Path, site_dir: Path, data_dir: Path = DATA,
     return config
 
 
+def built_once_per_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str,
+                       build: Callable[[Path], None]) -> Path:
+    """A site built once per test run: with xdist's workers, the first to need it builds it and
+    the others wait for it and read it. A run's workers share the parent of their temporary
+    folders; a run without workers uses its own (that parent holds earlier runs' sites)."""
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    site = shared / name / "site"
+    site.parent.mkdir(parents=True, exist_ok=True)
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (site / "index.html").is_file():
+            build(site)
+    return site
+
+
 @pytest.fixture(scope="session")
-def neutral_exit_url(tmp_path_factory: pytest.TempPathFactory):
-    """The quick exit's neutral page on its own loopback origin, so browser tests can follow the
-    exit without leaving this machine: the fixture site is built pointing at it."""
-    from tests.browser_support import LocalServer
-
-    neutral = tmp_path_factory.mktemp("neutral")
-    (neutral / "index.html").write_text(
-        "<!doctype html><html lang='en'><title>Weather</title><p>Weather</p></html>", encoding="utf-8")
-    with LocalServer(neutral) as neutral_server:
-        yield neutral_server.origin + "/"
-
-
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory, neutral_exit_url: str) -> Path:
-    """The fixture site: 2 municipalities x all languages, built once per test session (per
-    xdist worker), for the file tests and the browser tests alike."""
+def fixture_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The fixture site: 2 municipalities x all languages, built once per test run, for the
+    file tests and the browser tests alike."""
     from tests.helpers import build_atomically
 
-    work = tmp_path_factory.mktemp("fixture-site")
-    site = work / "site"
-    build_atomically(write_fixture_config(work, site, exit_url=neutral_exit_url), site)
-    return site
+    def build(site: Path) -> None:
+        build_atomically(write_fixture_config(site.parent, site), site)
+
+    return built_once_per_run(tmp_path_factory, worker_id, "fixture-site", build)
 
 
 @pytest.fixture(scope="session")
 def full_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The complete site (every municipality x every language), built once per test run: with
-    xdist's workers, the first to need it builds it and the others wait for it and read it."""
-    import fcntl
-
+    """The complete site (every municipality x every language), built once per test run."""
     from tests.helpers import build_atomically
 
-    # A run's workers share the parent of their own temporary folders; a run without workers
-    # has its own folder (the parent would hold earlier runs' sites).
-    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
-    site = shared / "full-site" / "site"
-    with (shared / "full-site.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (site / "index.html").is_file():
-            build_atomically(ROOT / "mkdocs.yml", site)
-    return site
+    return built_once_per_run(tmp_path_factory, worker_id, "full-site",
+                              lambda site: build_atomically(ROOT / "mkdocs.yml", site))
 
 
 # ---- browser tests (Playwright + Debian's Chromium) share one fixture site per session ----------
 
 @pytest.fixture(scope="session")
-def browser_site(fixture_site: Path, neutral_exit_url: str) -> tuple[Path, str]:
-    """(site folder, exit url): the fixture site and the neutral page its quick exit leads to."""
-    return fixture_site, neutral_exit_url
+def browser_site(fixture_site: Path) -> tuple[Path, str]:
+    """(site folder, exit url): the fixture site and the address its quick exit leads to."""
+    return fixture_site, FIXTURE_EXIT_URL
 
 
 @pytest.fixture(scope="session")
@@ -131,6 +131,30 @@ def both_servers(request, browser_site, nginx_server):
         yield site_server.origin, exit_url
 
 
+class ExitAnsweringBrowser:
+    """Debian's Chromium, each of whose new contexts answers the quick exit's origin itself: the
+    neutral page at the exit address, 404 for anything else there (a favicon). The exit still
+    goes to another origin, as on the real site, and nothing leaves this machine."""
+
+    def __init__(self, browser: Any) -> None:
+        self._browser = browser
+
+    def new_context(self, **options: Any) -> Any:
+        context = self._browser.new_context(**options)
+        context.route(re.compile("^" + re.escape(FIXTURE_EXIT_URL.rstrip("/")) + "/"), _answer_exit_origin)
+        return context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)
+
+
+def _answer_exit_origin(route: Any) -> None:
+    if route.request.url == FIXTURE_EXIT_URL:
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=NEUTRAL_PAGE)
+    else:
+        route.fulfill(status=404, body="")
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -139,7 +163,7 @@ def browser():
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield launched
+        yield ExitAnsweringBrowser(launched)
         launched.close()
 
 
@@ -156,3 +180,20 @@ def context(browser):
 # Each test module runs on one worker, so a module's own site build happens once. (`loadgroup`
 # would let the modules that need the complete site share a worker, but pytest-xdist 3.8 cannot
 # rename pytest 9's node ids, so its groups are silently ignored: full_site shares the build instead.)
+
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The long modules first, so that the workers end together on short ones: xdist hands out
+    whole files in collection order (`--dist loadfile`), and a long file last keeps one core
+    busy while the other waits. First of all one module that needs the complete site, so that
+    its build starts at once; the other such modules come later and find it built."""
+    first_full_site = next((item.module.__name__ for item in items if "full_site" in item.fixturenames), None)
+
+    def weight(item: pytest.Item) -> int:
+        if item.module.__name__ == first_full_site:
+            return 0
+        return 1 if item.get_closest_marker("browser") else 2
+
+    order = {id(item): index for index, item in enumerate(items)}
+    items.sort(key=lambda item: (weight(item), order[id(item)]))

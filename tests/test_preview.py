@@ -48,12 +48,11 @@ def preview_build(preview_file: Path, site: Path, dirty: bool) -> None:
 
 
 @pytest.fixture(scope="module")
-def preview_site(tmp_path_factory, neutral_exit_url) -> Path:
-    """A preview of Arabic, built as scripts/serve.py configures it (the fixture site's settings)."""
+def preview_site(tmp_path_factory) -> Path:
+    """A preview of Arabic, built as scripts/serve.py configures it (fixture municipalities)."""
     work = tmp_path_factory.mktemp("preview")
     site = work / "site"
-    config = write_fixture_config(work, site, exit_url=neutral_exit_url)
-    preview_build(preview_config(config, BUILT[1]), site, dirty=False)
+    preview_build(preview_config(write_fixture_config(work, site), BUILT[1]), site, dirty=False)
     return site
 
 
