@@ -33,7 +33,7 @@ def data_copy(tmp_path: Path) -> Path:
 
 def write_fixture_config(directory: Path, site_dir: Path, data_dir: Path = DATA,
                          municipalities: tuple[str, ...] = FIXTURE_MUNICIPALITIES,
-                         exit_url: str = None, docs_dir: Path = ROOT / "docs") -> Path:
+                         exit_url: str | None = None, docs_dir: Path = ROOT / "docs") -> Path:
     """An mkdocs.yml that inherits the real one but builds only a few municipality pages."""
     config = directory / "mkdocs.fixture.yml"
     only = ", ".join(municipalities)
