@@ -92,7 +92,7 @@ def full_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
                               lambda site: build_atomically(ROOT / "mkdocs.yml", site))
 
 
-# ---- browser tests (Playwright + Debian's Chromium) share one fixture site per session ----------
+# ---- browser tests (Playwright + Debian's Chromium) share the fixture site ------------------------
 
 @pytest.fixture(scope="session")
 def browser_site(fixture_site: Path) -> tuple[Path, str]:
@@ -174,14 +174,11 @@ def context(browser):
     ctx.close()
 
 
-
-
 # ---- parallel runs (pytest-xdist, `-n auto --dist loadfile` in pyproject.toml) ----------------------
-# Each test module runs on one worker, so a module's own site build happens once. (`loadgroup`
-# would let the modules that need the complete site share a worker, but pytest-xdist 3.8 cannot
-# rename pytest 9's node ids, so its groups are silently ignored: full_site shares the build instead.)
-
-
+# Each test module runs on one worker, so a module's own site build happens once; the fixture site
+# and the complete site are shared by the workers (built_once_per_run). xdist's `loadgroup` cannot
+# be used: pytest-xdist 3.8 renames node ids through an attribute pytest 9 no longer reads, so its
+# groups are silently ignored.
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The long modules first, so that the workers end together on short ones: xdist hands out
@@ -195,5 +192,4 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             return 0
         return 1 if item.get_closest_marker("browser") else 2
 
-    order = {id(item): index for index, item in enumerate(items)}
-    items.sort(key=lambda item: (weight(item), order[id(item)]))
+    items.sort(key=weight)  # stable: each group keeps the collection order
