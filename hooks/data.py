@@ -1,4 +1,6 @@
-"""Validate data/ and docs/ and render every generated page before MkDocs touches the site folder.
+"""Validate data/ and docs/ before MkDocs touches the site folder; hooks/municipality_pages.py
+then renders every generated page from the data (priority 90), after the materials have started
+on the second core (hooks/partner_materials.py, 95).
 
 Runs first in the outermost (default-language) build only: the i18n plugin re-runs every event
 for each language, nested inside its own on_post_build. What the content lint forbids (typed
@@ -7,7 +9,6 @@ so a site that builds also passes the content rules.
 """
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,7 +17,6 @@ from mkdocs.plugins import event_priority
 from hulproute import content, mkdocs_glue
 from hulproute.errors import ContentError
 from hulproute.loader import load_site_data
-from hulproute.site_state import DEFAULT_SITE_URL, BuildState
 
 
 @event_priority(100)
@@ -31,12 +31,5 @@ def on_config(config: MkDocsConfig, **_: object) -> MkDocsConfig:
     problems = content.lint(docs_dir, data)
     if problems:
         raise ContentError(problems)
-    today = date.fromisoformat(settings.today) if settings.today else None
-
-    def render() -> BuildState:
-        languages = mkdocs_glue.built_languages(config) if settings.preview else None  # scripts/serve.py
-        return BuildState.render(data, set(settings.only_municipalities) or None, docs_dir, today,
-                                 config.site_url or DEFAULT_SITE_URL, languages)
-
-    mkdocs_glue.set_state(config, mkdocs_glue.preview_state(config, render) if settings.preview else render())
+    mkdocs_glue.set_data(config, data)
     return config

@@ -11,6 +11,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hulproute import mkdocs_glue
+from hulproute.compiled_templates import THEME_TEMPLATES
 from hulproute.errors import SiteError
 from hulproute.urls import language_prefix
 
@@ -47,7 +48,7 @@ def _translate(item: Any, strings: dict[str, Any]) -> None:
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     language = mkdocs_glue.language(config)
     state = mkdocs_glue.current_state(config)
-    env.bytecode_cache = mkdocs_glue.THEME_TEMPLATES
+    env.bytecode_cache = THEME_TEMPLATES
     env.globals["hr"] = state.data.strings[language]
     env.globals["hr_renderer"] = state.renderers[language]
     env.globals["hr_prefix"] = language_prefix(language, state.data.default_language)

@@ -15,7 +15,7 @@ from typing import Iterable
 # Data scripts (<script type="application/json">) are not executed and need no hash.
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _EXECUTABLE_TYPES = ("", "text/javascript", "module", "application/javascript")
-_CHARSET = re.compile(r"<meta charset=\"utf-8\">", re.I)
+CHARSET = re.compile(r"<meta charset=\"utf-8\">", re.I)
 MARKER = 'http-equiv="Content-Security-Policy"'
 
 BASE_POLICY = {
@@ -75,7 +75,7 @@ def add_policy(html: str, policy: str | None = None) -> str:
     """
     if MARKER in html:
         raise RuntimeError("page already has a Content-Security-Policy meta tag")
-    match = _CHARSET.search(html)
+    match = CHARSET.search(html)
     if not match:
         raise RuntimeError("page has no <meta charset=\"utf-8\">; cannot place the CSP before its scripts")
     tag = f'<meta {MARKER} content="{policy or policy_for(html)}">'

@@ -16,6 +16,9 @@ from typing import Any, Callable
 
 from hulproute.errors import SiteError
 
+# Started and not yet awaited or cancelled, so that a stopped build can stop them all (stop_all).
+_RUNNING: set["ForkedTask"] = set()
+
 
 def _run(send: Connection, function: Callable[..., Any], args: tuple) -> None:
     try:
@@ -36,8 +39,10 @@ class ForkedTask:
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_run, args=(send, function, args), daemon=True)
         self._process.start()
+        self._owner = os.getpid()  # a process forked later inherits this object, not the child
         send.close()
         self.name = getattr(function, "__qualname__", repr(function))
+        _RUNNING.add(self)
 
     def result(self) -> Any:
         """The function's return value; its SiteError, or a RuntimeError naming a bug."""
@@ -45,9 +50,12 @@ class ForkedTask:
             kind, value = self._receive.recv()
         except EOFError:
             kind, value = "bug", f"the process stopped without an answer (exit code {self._process.exitcode})"
-        finally:
-            self._receive.close()
-            self._process.join()
+        except BaseException:  # SIGTERM or Ctrl-C while waiting: the child stops too
+            self.cancel()
+            raise
+        _RUNNING.discard(self)
+        self._receive.close()
+        self._process.join()
         if kind == "ok":
             return value
         if kind == "site-error":
@@ -55,11 +63,22 @@ class ForkedTask:
         raise RuntimeError(f"{self.name} failed in its own process: {value}")
 
     def cancel(self) -> None:
-        """Stop the child (the build failed elsewhere: what it writes is thrown away)."""
+        """Stop the child (the build failed elsewhere: what it writes is thrown away). Only the
+        process that started it can; in another process forked later, this does nothing."""
+        if os.getpid() != self._owner:
+            return
+        _RUNNING.discard(self)
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
         self._receive.close()
+
+
+def stop_all() -> None:
+    """Stop every child still running (the build was stopped or failed: a child must not write
+    on into a folder that is being removed)."""
+    for task in list(_RUNNING):
+        task.cancel()
 
 
 def available() -> bool:

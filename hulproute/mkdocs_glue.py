@@ -6,6 +6,8 @@ thin files in hooks/, not the package. What it knows:
 - the i18n plugin's undocumented `building`, `current_language`, `default_language`,
   `i18n_files_per_language` and its per-file attributes (`locale`, `alternates`, …), which it
   uses for the language switcher and `sitemap.xml` (tests/test_site_build.py guards them);
+- that the plugin's loop over the other languages calls the `build` its module imported, which
+  is replaced here to share those builds out over two processes (hulproute/parallel_languages.py);
 - MkDocs' `File.generated` and `generated_by` (generated pages are rendered once, up front), and
   that MkDocs converts a page by calling `page.render(config, files)` (render_generated);
 - how an error reaches the person building: `PluginError` is printed without a traceback.
@@ -19,22 +21,24 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from jinja2 import BytecodeCache, TemplateError
-from jinja2.bccache import Bucket
+from jinja2 import TemplateError
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from hulproute import page_blocks, preview_cache
+import mkdocs_static_i18n.plugin as i18n_plugin_module
+
+from hulproute import forked, page_blocks, parallel_languages, preview_cache
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
 from hulproute.site_state import BuildState, GeneratedPage
 from hulproute.urls import language_prefix
 
 _STATE: dict[str, BuildState] = {}
+_DATA: dict[str, SiteData] = {}
 # The MkDocs command running ('build' or 'serve'), from on_startup.
 _COMMAND: dict[str, str] = {}
 F = TypeVar("F", bound=Callable[..., Any])
@@ -87,6 +91,12 @@ def settings(config: MkDocsConfig) -> HulprouteSettings:
     return checked
 
 
+def build_day(config: MkDocsConfig) -> date:
+    """The day the freshness policy counts from: `extra.hulproute.today`, or today."""
+    day = settings(config).today
+    return date.fromisoformat(day) if day else date.today()
+
+
 def data_dir(config: MkDocsConfig, hulproute: HulprouteSettings) -> Path:
     return (Path(config.config_file_path).parent / hulproute.data_dir).resolve()
 
@@ -96,6 +106,20 @@ def _config_name(config: MkDocsConfig) -> str:
 
 
 # ---- the build in progress ------------------------------------------------------------------------
+
+def set_data(config: MkDocsConfig, data: SiteData) -> None:
+    """Remember the validated data of the build in progress, before its pages are rendered (the
+    materials start from it at once: hooks/partner_materials.py)."""
+    _DATA[str(config.config_file_path)] = data
+
+
+def current_data(config: MkDocsConfig) -> SiteData:
+    try:
+        return _DATA[str(config.config_file_path)]
+    except KeyError:
+        raise SiteError("the Hulproute data was not loaded",
+                        "list hooks/data.py first under 'hooks:' in mkdocs.yml") from None
+
 
 def set_state(config: MkDocsConfig, state: BuildState) -> None:
     """Remember the state of the build in progress (hook modules are loaded separately), keyed by
@@ -173,6 +197,72 @@ def switch_to_language_homes(config: MkDocsConfig) -> None:
         raise SiteError(f"mkdocs-static-i18n gave no absolute language-home links for the 404 switcher: {roots!r}",
                         "check the mkdocs-static-i18n version pinned in requirements.txt")
     config.extra.alternate = copy.deepcopy(roots)
+
+
+# ---- the other languages on two cores ------------------------------------------------------------
+# The i18n plugin builds the other languages one after another, inside the default language's
+# on_post_build: `for locale in build_languages: current_language = locale; build(config)`, with
+# the `build` its module imported. That name is replaced by _build_language, which passes every
+# call through unless share_language_builds asked for the work to be shared: then the first call
+# forks a process that builds the first half of the languages into a staging folder
+# (hulproute/parallel_languages.py), this process builds the others, and after the last one the
+# staged languages join the site. tests/test_site_build.py checks the joined site.
+
+_MKDOCS_BUILD = i18n_plugin_module.build
+_SHARED: dict[str, Any] = {}
+
+
+def share_language_builds(config: MkDocsConfig) -> None:
+    """Build this (outermost) build's other languages in two processes."""
+    others = [code for code in built_languages(config) if code != default_language(config)]
+    if len(others) >= 2:
+        _SHARED.clear()
+        _SHARED.update(config=config, elsewhere=parallel_languages.languages_elsewhere(others), last=others[-1],
+                       staging=Path(config.site_dir) / parallel_languages.STAGING, task=None)
+
+
+def cancel_shared_language_builds() -> None:
+    """The build failed: stop the second process (its staging folder goes with the failed site)."""
+    task = _SHARED.pop("task", None)
+    _SHARED.clear()
+    if task is not None:
+        task.cancel()
+
+
+def _build_language(config: MkDocsConfig, *args: Any, **kwargs: Any) -> Any:
+    if _SHARED.get("config") is not config:
+        return _MKDOCS_BUILD(config, *args, **kwargs)
+    locale = _i18n(config).current_language
+    if _SHARED["task"] is None:
+        _SHARED["staging"].mkdir()
+        _SHARED["task"] = forked.ForkedTask(_build_elsewhere, config, _SHARED["elsewhere"], _SHARED["staging"], kwargs)
+    if locale not in _SHARED["elsewhere"]:
+        _MKDOCS_BUILD(config, *args, **kwargs)
+    if locale == _SHARED["last"]:
+        task, elsewhere, staging = _SHARED["task"], _SHARED["elsewhere"], _SHARED["staging"]
+        _SHARED.clear()
+        try:
+            task.result()
+        except SiteError as exc:
+            raise PluginError(str(exc)) from None
+        parallel_languages.join(staging, Path(config.site_dir), elsewhere)
+    return None
+
+
+def _build_elsewhere(config: MkDocsConfig, languages: list[str], staging: Path, options: dict[str, Any]) -> None:
+    """In the forked process: build `languages` into `staging`, as the plugin's loop would."""
+    config["site_dir"] = str(staging)
+    plugin = _i18n(config)
+    try:
+        for locale in languages:
+            plugin.current_language = locale
+            _MKDOCS_BUILD(config, **options)
+    except MkDocsException as exc:  # already printed in this process; the other reports it
+        problem, _, fix = str(exc).partition("\n    fix: ")
+        raise SiteError(f"building {plugin.current_language}: {problem}", fix or "see the messages above") from None
+
+
+i18n_plugin_module.build = _build_language
 
 
 # ---- generated pages ------------------------------------------------------------------------------
@@ -286,29 +376,6 @@ def mark_unchanged_pages(files: Files, config: MkDocsConfig) -> None:
 def preview_finished(succeeded: bool) -> None:
     keys: preview_cache.PageKeys = _PREVIEW["keys"]
     keys.finished() if succeeded else keys.failed()
-
-
-# ---- theme templates: compiled once per process ------------------------------------------------
-
-class CompiledTemplates(BytecodeCache):
-    """Material's templates compiled once for all languages: the i18n plugin builds each language
-    with a new Jinja environment, which would otherwise compile the same ~60 templates again
-    (about 2 s of a build). Jinja checks each entry against the template's source, so an edited
-    override in the preview is compiled afresh."""
-
-    def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        compiled = self._compiled.get(bucket.key)
-        if compiled is not None:
-            bucket.bytecode_from_string(compiled)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-THEME_TEMPLATES = CompiledTemplates()
 
 
 # ---- errors -----------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSynta
 from markupsafe import Markup, escape
 
 from hulproute import data_status, freshness, phones, placeholders
+from hulproute.compiled_templates import PAGE_TEMPLATES
 from hulproute.urls import MUNICIPALITY_SECTION, SEARCH_SECTION, site_host
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
@@ -85,6 +86,7 @@ class Renderer:
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=markdown_text,
+            bytecode_cache=PAGE_TEMPLATES,
         )
         self.env.filters["meta"] = front_matter_text
         self.env.filters["host"] = site_host

@@ -22,6 +22,18 @@ from hulproute.render import Renderer, municipality_index_path, municipality_pat
 DEFAULT_SITE_URL = "https://hulproute.nl/"
 
 
+def renderers_for(data: SiteData, docs_dir: Optional[Path], today: date,
+                  languages: Optional[list[str]] = None) -> dict[str, Renderer]:
+    """A Renderer per language (or per language of `languages`, for a preview)."""
+    return {code: Renderer(data, code, docs_dir, today) for code in data.language_codes
+            if languages is None or code in languages}
+
+
+def built_municipalities(data: SiteData, only: Optional[set[str]] = None) -> list[Municipality]:
+    """The municipalities whose pages a build makes: all, or a fixture build's few."""
+    return [m for m in data.municipalities if only is None or m.code in only]
+
+
 @dataclass
 class GeneratedPage:
     """A page made from data: its language-neutral path and its Markdown per language."""
@@ -61,11 +73,8 @@ class BuildState:
         validated data; `today` is the day the freshness policy counts from (default: the day of
         the build)."""
         today = today or date.today()
-        renderers = {code: Renderer(data, code, docs_dir, today) for code in data.language_codes
-                     if languages is None or code in languages}
-        municipalities = [
-            m for m in data.municipalities if only_municipalities is None or m.code in only_municipalities
-        ]
+        renderers = renderers_for(data, docs_dir, today, languages)
+        municipalities = built_municipalities(data, only_municipalities)
         pages = [GeneratedPage(municipality_index_path(), in_nav=True)]
         pages += [GeneratedPage(municipality_path(m.slug), in_nav=False) for m in municipalities]
         for code, renderer in renderers.items():

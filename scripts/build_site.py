@@ -24,7 +24,7 @@ from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 
-from hulproute import site_swap  # noqa: E402
+from hulproute import forked, site_swap  # noqa: E402
 from hulproute.errors import SiteError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +40,9 @@ def build_atomically(config_file: Path, site_dir: Path) -> Path:
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
+        except BaseException:
+            forked.stop_all()  # a child still writing into `target` would outlive its removal
+            raise
         finally:
             config.plugins.on_shutdown()
 

@@ -80,6 +80,9 @@ BUILD_CASES: list[tuple[str, Callable[[Case], None], tuple[str, ...]]] = [
      ("docs/nl/signalen/nieuw.md", "not listed in data/content.yaml")),
     ("link-to-missing-page", append_page("nl", PAGE, "\n[Meer](bestaat-niet.md)\n"), (f"docs/nl/{PAGE}", "leads nowhere")),
     ("macro-unknown-service", append_page("nl", PAGE, "\n{{ service_card('brandweer') }}\n"), (f"docs/nl/{PAGE}", "unknown service 'brandweer'")),
+    # Turkish is built by the second process (hulproute/parallel_languages.py): same message.
+    ("macro-in-a-language-built-elsewhere", append_page("tr", PAGE, "\n{{ service_card('brandweer') }}\n"),
+     (f"docs/tr/{PAGE}", "unknown service 'brandweer'")),
     ("macro-syntax-error", append_page("nl", PAGE, "\nBel {{ call('veilig-thuis' }}.\n"), (f"docs/nl/{PAGE}", "line", "is not valid")),
     ("macro-undefined", append_page("nl", PAGE, "\n{{ bestaat_niet() }}\n"), (f"docs/nl/{PAGE}", "'bestaat_niet' is undefined")),
     ("macro-call-without-phone", append_page("nl", PAGE, "\nBel {{ call('juridisch-loket') }}.\n"), (f"docs/nl/{PAGE}", "no verified phone number")),

@@ -50,3 +50,25 @@ def test_cancel_stops_the_child(tmp_path):
     started = time.monotonic()
     task.cancel()
     assert time.monotonic() - started < 5
+
+
+def test_a_stopped_build_stops_every_child_still_running():
+    import time
+
+    tasks = [forked.ForkedTask(time.sleep, 30) for _ in range(2)]
+    started = time.monotonic()
+    forked.stop_all()
+    assert time.monotonic() - started < 5
+    assert all(not task._process.is_alive() for task in tasks)
+
+
+def test_only_the_process_that_started_a_child_can_stop_it():
+    """A process forked later inherits the task object; its cancel must not touch the child."""
+    import time
+
+    task = forked.ForkedTask(time.sleep, 30)
+    try:
+        assert forked.ForkedTask(task.cancel).result() is None
+        assert task._process.is_alive()
+    finally:
+        task.cancel()

@@ -46,10 +46,16 @@ def test_every_page_gets_the_same_policy_and_the_trimmed_stylesheets_inline(tmp_
     assert {csp.meta_policy(html) for html in pages.values()} == {policy}
     for script in ("var a = 1;", "var b = 2;", ""):
         assert csp.inline_script_hashes(PAGE.format(script))[0] in policy
-    # Both sheets are inside the page, Material's first, in its link's place; Material's file is gone.
+    # Both sheets are inside the page, Material's first, right after the charset and the policy
+    # (so all pages begin alike, for SharedStartGzip); Material's file is gone.
     assert [p.name for p in styles.iterdir()] == ["hulproute.css"]
     [style] = re.findall(r"<style>(.*?)</style>", pages["a.html"], re.S)
-    assert "<link" not in pages["a.html"] and '<style>' in pages["a.html"].split('<meta name="x">')[0]
+    assert "<link" not in pages["a.html"]
+    assert re.search(r'<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="[^"]*"><style>',
+                     pages["a.html"])
+    for name in ("a.html", "404.html"):
+        page = next(tmp_path.rglob(name))
+        assert gzip.decompress(page.with_name(name + ".gz").read_bytes()) == page.read_bytes()
     assert style.endswith(".hr-used{color:red}") and ".hr-unused" not in style and ".md-typeset" in style
     assert 0 < len(style) < material.stat().st_size / 4
     assert csp.source_hash(style) in policy.split("style-src", 1)[1].split(";")[0]
@@ -169,6 +175,14 @@ def test_precompressed_files_are_reproducible_and_keep_the_mtime(tmp_path):
     assert not (tmp_path / "logo.png.gz").exists()
     hosting.precompress(tmp_path)
     assert (tmp_path / "index.html.gz").read_bytes() == packed
+
+
+def test_pages_that_begin_alike_are_compressed_exactly_as_gzip_would():
+    shared = "<!doctype html><style>" + "".join(f".c{n}{{color:#{n:06x}}}" for n in range(3000)) + "</style>"
+    compressor = hosting.SharedStartGzip()
+    for body in ("<p>een</p>" * 50, "<p>twee</p>", ""):
+        page = (shared + body).encode("utf-8")
+        assert compressor.compress(page, len(shared)) == gzip.compress(page, compresslevel=9, mtime=0)
 
 
 # -- data/redirects.yaml ---------------------------------------------------------------------------

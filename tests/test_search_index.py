@@ -130,6 +130,14 @@ def test_an_old_index_is_removed_before_indexing(tmp_path):
     assert not stale.exists()
     assert summary.pages == {"nl": 1, "en": 1}
     assert "2 pages" in str(summary)
+    assert not (site / search_index.INPUT).exists(), "the pages handed to Pagefind are not part of the site"
+
+
+def test_pagefind_reads_only_the_pages_with_content_to_index(tmp_path):
+    site = tiny_site(tmp_path / "site", {"nl": True, "en": False})
+    search_index.link_indexed_pages(site, tmp_path / "input")
+    assert sorted(p.relative_to(tmp_path / "input").as_posix() for p in (tmp_path / "input").rglob("*.html")) == ["nl/index.html"]
+    assert (tmp_path / "input" / "nl" / "index.html").read_bytes() == (site / "nl" / "index.html").read_bytes()
 
 
 def test_a_language_without_indexed_pages_stops_the_build_with_the_fix(tmp_path):
@@ -141,7 +149,7 @@ def test_a_language_without_indexed_pages_stops_the_build_with_the_fix(tmp_path)
 
 def test_pagefind_failing_is_a_clear_error(tmp_path, monkeypatch):
     site = tiny_site(tmp_path / "site", {"nl": True})
-    monkeypatch.setattr(search_index, "command", lambda site_dir: ["python3", "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)"])
+    monkeypatch.setattr(search_index, "command", lambda site_dir, input_dir: ["python3", "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)"])
     with pytest.raises(SiteError) as caught:
         search_index.build(site, ["nl"])
     assert "Pagefind failed: boom" in caught.value.problem

@@ -90,6 +90,11 @@ def test_sitemap_lists_generated_pages_with_alternates(fixture_site):
     assert all("hulp-zoeken/" in p and not p.endswith("hulp-zoeken/index.html") for p in noindex - status - materials)
     expected_locs = {SITE_URL + p.removesuffix("index.html") for p in html_pages if p not in noindex}
     assert set(entries) == expected_locs
+    # Language by language, in the configured order, as one process writes it (the other
+    # languages are built by two: hulproute/parallel_languages.py merges their sitemaps).
+    first_segments = [loc.removeprefix(SITE_URL).split("/")[0] for loc in entries]
+    order = [LANGUAGES.index(segment) if segment in LANGUAGES else 0 for segment in first_segments]
+    assert order == sorted(order) and set(order) == set(range(len(LANGUAGES)))
     for language in LANGUAGES:
         loc = f"{SITE_URL}{prefix(language)}gemeente/amsterdam/"
         assert entries[loc] == {other: f"{SITE_URL}{prefix(other)}gemeente/amsterdam/" for other in LANGUAGES}
@@ -196,3 +201,15 @@ def test_material_files_the_site_does_not_use_are_left_out(fixture_site):
     assert ".md-header{" in head and ".hr-top" in head  # Material's rules and ours
     # Every script in the head is deferred: nothing holds up the first paint.
     assert [tag for tag in re.findall(r"<script[^>]*>", head) if "defer" not in tag] == []
+
+
+def test_the_i18n_plugin_builds_its_languages_through_our_glue():
+    """hulproute/mkdocs_glue.py shares the other languages' builds out over two processes by
+    replacing the `build` the i18n plugin's loop calls: an upgrade that renames it would
+    silently build in one process again."""
+    import mkdocs_static_i18n.plugin
+
+    from hulproute import mkdocs_glue
+
+    assert mkdocs_static_i18n.plugin.build is mkdocs_glue._build_language
+    assert "build(config, dirty=dirty)" in Path(mkdocs_static_i18n.plugin.__file__).read_text(encoding="utf-8")
