@@ -21,8 +21,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from hulproute import css_trim, csp, preview, redirects, theme_assets
-from hulproute.errors import DataError, DataProblem
+from hulproute import css_trim, csp, forked, preview, redirects, theme_assets
+from hulproute.errors import DataError, DataProblem, SiteError
 from hulproute.loader import SiteData
 from hulproute.schema import Redirect
 
@@ -284,7 +284,8 @@ def finish_pages(site_dir: Path) -> str:
 
     Two passes, since both depend on all pages: the first reads every page for its inline scripts
     and the names it uses, the second writes each page with the policy and the stylesheet, and
-    compresses it, in threads. (Forked processes for the first pass made it slower here.)
+    compresses it, in two processes of threads. (Forked processes for the first pass made it
+    slower here: what they found would have to come back.)
     """
     pages = sorted(site_dir.rglob("*.html"))
     hashes: set[str] = set()
@@ -305,8 +306,10 @@ def finish_pages(site_dir: Path) -> str:
             html = inline_styles(original, style)
             if css_trim.MATERIAL_CSS.search(html):  # its file is gone: the page would lose its styles
                 raise RuntimeError("names Material's stylesheet in a form the build does not inline")
-        except RuntimeError as error:
-            raise RuntimeError(f"{page.relative_to(site_dir)}: {error}") from None
+        except RuntimeError as error:  # a template changed how it links the stylesheets
+            raise SiteError(f"{page.relative_to(site_dir)}: {error}",
+                            "link the stylesheets as Material's base.html does, Material's first, then "
+                            "hulproute.css (overrides/main.html), so the build can put them inside the page") from None
         data = csp.add_policy(html, policy).encode("utf-8")
         page.write_bytes(data)
         packed = None
@@ -314,8 +317,21 @@ def finish_pages(site_dir: Path) -> str:
             packed = gzipped.compress(data, data.index(style_bytes) + len(style_bytes))
         _precompress_file(page, data, packed)
 
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # zlib and the disk let other threads run
-        list(pool.map(write, pages))
+    def write_all(share: list[Path]) -> None:
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # zlib and the disk let other threads run
+            list(pool.map(write, share))
+
+    if not forked.available():
+        write_all(pages)
+        return policy
+    # Half of the pages in a forked process: what the threads run in Python holds the lock they share.
+    other_half = forked.ForkedTask(write_all, pages[1::2])
+    try:
+        write_all(pages[0::2])
+    except BaseException:
+        other_half.cancel()
+        raise
+    other_half.result()
     return policy
 
 
