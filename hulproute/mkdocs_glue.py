@@ -42,6 +42,7 @@ _DATA: dict[str, SiteData] = {}
 # The MkDocs command running ('build' or 'serve'), from on_startup.
 _COMMAND: dict[str, str] = {}
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 class HulprouteSettings(base.Config):
@@ -114,11 +115,7 @@ def set_data(config: MkDocsConfig, data: SiteData) -> None:
 
 
 def current_data(config: MkDocsConfig) -> SiteData:
-    try:
-        return _DATA[str(config.config_file_path)]
-    except KeyError:
-        raise SiteError("the Hulproute data was not loaded",
-                        "list hooks/data.py first under 'hooks:' in mkdocs.yml") from None
+    return _of_this_build(_DATA, config)
 
 
 def set_state(config: MkDocsConfig, state: BuildState) -> None:
@@ -128,8 +125,12 @@ def set_state(config: MkDocsConfig, state: BuildState) -> None:
 
 
 def current_state(config: MkDocsConfig) -> BuildState:
+    return _of_this_build(_STATE, config)
+
+
+def _of_this_build(remembered: dict[str, T], config: MkDocsConfig) -> T:
     try:
-        return _STATE[str(config.config_file_path)]
+        return remembered[str(config.config_file_path)]
     except KeyError:
         raise SiteError("the Hulproute data was not loaded",
                         "list hooks/data.py first under 'hooks:' in mkdocs.yml") from None
