@@ -54,8 +54,9 @@ INPUT = "_search-input"
 MARKER = b"data-pagefind-body"
 
 
-def command(site_dir: Path, input_dir: Path | None = None) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", str(input_dir or site_dir),
+def command(site_dir: Path, input_dir: Path) -> list[str]:
+    """Pagefind reading `input_dir` (link_indexed_pages) and writing into the site."""
+    return [sys.executable, "-m", "pagefind", "--site", str(input_dir),
             "--output-path", str(site_dir / OUTPUT), "--exclude-selectors", ", ".join(EXCLUDE_SELECTORS)]
 
 
