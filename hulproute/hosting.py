@@ -17,6 +17,7 @@ import os
 import re
 import threading
 import zlib
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,16 +203,23 @@ def render_nginx_server(policy: Policy, redirects: list[Redirect], languages: li
 
 # -- precompression -------------------------------------------------------------------------------
 
-def precompress(site_dir: Path, suffixes: tuple[str, ...] = COMPRESSIBLE) -> int:
+def precompress(site_dir: Path, suffixes: tuple[str, ...] = COMPRESSIBLE, elsewhere: tuple[str, ...] = ()) -> int:
     """Write FILE.gz beside each text file (same mtime, as gzip_static expects); returns the count.
 
     mtime=0 in the gzip header keeps builds reproducible. A file that does not get smaller gets no
     .gz (nginx then sends it as it is). zlib lets other threads run while it compresses, so the
     files are shared out over every core (about 19,000 files in a full build).
     """
-    paths = [path for path in sorted(Path(site_dir).rglob("*")) if path.suffix in suffixes and path.is_file()]
+    paths = [path for path in sorted(_files(Path(site_dir), elsewhere)) if path.suffix in suffixes and path.is_file()]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         return sum(pool.map(_precompress_file, paths))
+
+
+def _files(site_dir: Path, elsewhere: tuple[str, ...], pattern: str = "*") -> Iterator[Path]:
+    """Every file matching `pattern` in the site, outside the top-level folders `elsewhere`."""
+    for path in site_dir.rglob(pattern):
+        if path.relative_to(site_dir).parts[0] not in elsewhere:
+            yield path
 
 
 def _precompress_file(path: Path, data: bytes | None = None, packed: bytes | None = None) -> int:
@@ -277,7 +285,7 @@ class SharedStartGzip:
         return head + own.compress(data[shared_until:]) + own.flush()
 
 
-def finish_pages(site_dir: Path) -> str:
+def finish_pages(site_dir: Path, elsewhere: tuple[str, ...] = ()) -> str:
     """The site-wide CSP meta on every page, Material's stylesheet and ours trimmed to what the
     pages use and put inside every page that linked them (hulproute/theme_assets.py), and each
     page's .gz; returns the policy.
@@ -285,9 +293,11 @@ def finish_pages(site_dir: Path) -> str:
     Two passes, since both depend on all pages: the first reads every page for its inline scripts
     and the names it uses, the second writes each page with the policy and the stylesheet, and
     compresses it, in two processes of threads. (Forked processes for the first pass made it
-    slower here: what they found would have to come back.)
+    slower here: what they found would have to come back.) Each page is written as a new file, so
+    a hard link another process reads meanwhile (the search index, `elsewhere`) keeps the page
+    as it was.
     """
-    pages = sorted(site_dir.rglob("*.html"))
+    pages = sorted(_files(site_dir, elsewhere, "*.html"))
     hashes: set[str] = set()
     used = css_trim.UsedNames()
     for page in pages:
@@ -311,6 +321,7 @@ def finish_pages(site_dir: Path) -> str:
                             "link the stylesheets as Material's base.html does, Material's first, then "
                             "hulproute.css (overrides/main.html), so the build can put them inside the page") from None
         data = csp.add_policy(html, policy).encode("utf-8")
+        page.unlink()
         page.write_bytes(data)
         packed = None
         if html is not original:  # it begins with the charset, the policy and the style
@@ -337,14 +348,15 @@ def finish_pages(site_dir: Path) -> str:
 
 # -- the post-build step --------------------------------------------------------------------------
 
-def publish(site_dir: Path | str, data: SiteData, exit_url: str) -> Policy:
+def publish(site_dir: Path | str, data: SiteData, exit_url: str, elsewhere: tuple[str, ...] = ()) -> Policy:
     """Finish a complete build for hosting: pages at old addresses, CSP meta on every page, host
-    files, .gz files."""
+    files, .gz files. The top-level folders `elsewhere` are another process's, still at work
+    (the search index): left alone here."""
     site_dir = Path(site_dir)
     check_redirects(data.redirects, site_dir)
     redirects.write_pages(site_dir, data, exit_url)
     preview.write(site_dir, data.strings[data.default_language]["preview_title"])
-    policy = Policy(finish_pages(site_dir))
+    policy = Policy(finish_pages(site_dir, elsewhere))
     languages = data.language_codes
     assets = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets").rglob("*")) if p.is_file()]
     (site_dir / "_headers").write_text(render_headers_file(policy, assets), encoding="utf-8")
@@ -353,5 +365,5 @@ def publish(site_dir: Path | str, data: SiteData, exit_url: str) -> Policy:
     nginx.mkdir(parents=True, exist_ok=True)
     (nginx / "http.conf").write_text(render_nginx_http(policy), encoding="utf-8")
     (nginx / "server.conf").write_text(render_nginx_server(policy, data.redirects, languages), encoding="utf-8")
-    precompress(site_dir, tuple(suffix for suffix in COMPRESSIBLE if suffix != ".html"))  # pages: finish_pages
+    precompress(site_dir, tuple(suffix for suffix in COMPRESSIBLE if suffix != ".html"), elsewhere)  # pages: finish_pages
     return policy

@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,33 +76,77 @@ def link_indexed_pages(site_dir: Path, input_dir: Path) -> None:
             shutil.copyfile(page, target)
 
 
+class RunningIndex:
+    """Pagefind indexing in a process of its own while the build goes on (the CSP and the inline
+    stylesheet of every page, hulproute/hosting.py): it reads the hard-linked pages of INPUT,
+    which the build leaves as they are, since it writes every finished page as a new file."""
+
+    def __init__(self, site_dir: Path | str, languages: list[str]) -> None:
+        self.site_dir = Path(site_dir)
+        self.languages = languages
+        self.output, self.input_dir = self.site_dir / OUTPUT, self.site_dir / INPUT
+        shutil.rmtree(self.output, ignore_errors=True)  # an older index can never be served stale
+        shutil.rmtree(self.input_dir, ignore_errors=True)
+        self.started = time.perf_counter()
+        self._messages = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # never a full pipe
+        try:
+            link_indexed_pages(self.site_dir, self.input_dir)
+            self._process = subprocess.Popen(command(self.site_dir, self.input_dir), stdout=self._messages,
+                                             stderr=subprocess.STDOUT, text=True)
+        except OSError as exc:
+            self._clean_up()
+            raise SiteError(f"search index: Pagefind could not run ({exc})", _INSTALL_FIX) from None
+
+    def finish(self) -> IndexSummary:
+        """Wait for Pagefind; check that every site language got an index with pages in it."""
+        try:
+            returncode = self._process.wait(timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.cancel()
+            raise SiteError(f"search index: Pagefind did not finish in {TIMEOUT_SECONDS} s", _INSTALL_FIX) from None
+        except BaseException:  # Ctrl-C or SIGTERM while waiting: Pagefind stops too
+            self.cancel()
+            raise
+        self._messages.seek(0)
+        messages = self._messages.read()
+        self._clean_up()
+        if returncode != 0:
+            detail = messages.strip().splitlines()[-5:]
+            raise SiteError("search index: Pagefind failed: " + " / ".join(detail),
+                            "read Pagefind's message above; a page without <html lang> or broken HTML is the usual cause")
+        summary = IndexSummary(pages=_pages_per_language(self.output), seconds=time.perf_counter() - self.started)
+        missing = [code for code in self.languages if summary.pages.get(code, 0) == 0]
+        if missing:
+            raise SiteError(f"search index: no indexed pages in {', '.join(missing)}",
+                            "check that those pages have <html lang> and a data-pagefind-body element (overrides/main.html)")
+        _remove_unused(self.output)
+        return summary
+
+    def cancel(self) -> None:
+        """Stop Pagefind (the build failed elsewhere)."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._clean_up()
+
+    def _clean_up(self) -> None:
+        self._messages.close()
+        shutil.rmtree(self.input_dir, ignore_errors=True)
+
+
+_INSTALL_FIX = "run `make setup` (it installs pagefind[bin] from requirements.txt) and build again"
+# What Pagefind reads and writes inside the site: steps that run meanwhile leave these alone.
+WORKING_FOLDERS = (INPUT, OUTPUT)
+
+
+def start(site_dir: Path | str, languages: list[str]) -> RunningIndex:
+    """Start indexing `site_dir` from scratch; `.finish()` waits for it."""
+    return RunningIndex(site_dir, languages)
+
+
 def build(site_dir: Path | str, languages: list[str]) -> IndexSummary:
-    """Index `site_dir` from scratch (an older index is removed first, so none can be served
-    stale) and check that every site language got an index with pages in it."""
-    site_dir = Path(site_dir)
-    output, input_dir = site_dir / OUTPUT, site_dir / INPUT
-    shutil.rmtree(output, ignore_errors=True)
-    shutil.rmtree(input_dir, ignore_errors=True)
-    started = time.perf_counter()
-    try:
-        link_indexed_pages(site_dir, input_dir)
-        run = subprocess.run(command(site_dir, input_dir), capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SiteError(f"search index: Pagefind could not run ({exc})",
-                        "run `make setup` (it installs pagefind[bin] from requirements.txt) and build again") from None
-    finally:
-        shutil.rmtree(input_dir, ignore_errors=True)
-    if run.returncode != 0:
-        detail = (run.stderr or run.stdout).strip().splitlines()[-5:]
-        raise SiteError("search index: Pagefind failed: " + " / ".join(detail),
-                        "read Pagefind's message above; a page without <html lang> or broken HTML is the usual cause")
-    summary = IndexSummary(pages=_pages_per_language(output), seconds=time.perf_counter() - started)
-    missing = [code for code in languages if summary.pages.get(code, 0) == 0]
-    if missing:
-        raise SiteError(f"search index: no indexed pages in {', '.join(missing)}",
-                        "check that those pages have <html lang> and a data-pagefind-body element (overrides/main.html)")
-    _remove_unused(output)
-    return summary
+    """Index `site_dir` from scratch and wait for it (see RunningIndex.finish)."""
+    return start(site_dir, languages).finish()
 
 
 def _pages_per_language(output: Path) -> dict[str, int]:

@@ -63,6 +63,25 @@ def test_every_page_gets_the_same_policy_and_the_trimmed_stylesheets_inline(tmp_
     assert f"<style>{style}</style>" in pages["404.html"] and "<link" not in pages["404.html"]
 
 
+def test_pages_are_finished_as_new_files_and_another_processs_folders_left_alone(tmp_path):
+    """The search index reads hard links of the pages while they are finished (hooks/search.py):
+    what it reads must stay the page as built, and its own folders must not be touched."""
+    site_with_both_stylesheets(tmp_path)
+    page = tmp_path / "a.html"
+    page.write_text(PAGE.format("var a = 1;"), encoding="utf-8")
+    (tmp_path / "_search-input").mkdir()
+    os.link(page, tmp_path / "_search-input" / "a.html")
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "pagefind.js").write_text("x" * 2000, encoding="utf-8")
+    hosting.finish_pages(tmp_path, elsewhere=("_search-input", "pagefind"))
+    hosting.precompress(tmp_path, elsewhere=("_search-input", "pagefind"))
+    assert csp.meta_policy(page.read_text(encoding="utf-8"))
+    assert (tmp_path / "_search-input" / "a.html").read_text(encoding="utf-8") == PAGE.format("var a = 1;")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
+                  if p.is_file() and "assets" not in p.parts) == [
+        "_search-input/a.html", "a.html", "a.html.gz", "pagefind/pagefind.js"]
+
+
 def site_with_both_stylesheets(site: Path) -> Path:
     """A site folder with Material's stylesheet and ours (a one-rule stand-in); Material's path."""
     material = theme_assets.material_stylesheet(theme_assets.MATERIAL_SITE)

@@ -71,3 +71,21 @@ def test_a_language_the_other_process_did_not_build_is_an_error(tmp_path):
     write(staging / "sitemap.xml", sitemap(""))
     with pytest.raises(RuntimeError, match="no en/ folder"):
         parallel_languages.join(staging, site, ["en"])
+
+
+def test_moving_a_tree_renames_new_folders_whole_and_merges_the_rest(tmp_path):
+    from hulproute.staging import move_tree
+
+    source, target = tmp_path / "staged", tmp_path / "site"
+    write(source / "gemeente" / "amsterdam" / "index.html", "new folder")
+    write(source / "shared" / "new.html", "new file in a folder both have")
+    write(source / "shared" / "same.html", "replacement")
+    write(target / "shared" / "same.html", "old")
+    write(target / "shared" / "kept.html", "kept")
+    new_folder = (source / "gemeente").stat().st_ino
+    move_tree(source, target)
+    assert (target / "gemeente").stat().st_ino == new_folder, "a folder the site lacks arrives in one rename"
+    assert (target / "gemeente" / "amsterdam" / "index.html").read_text(encoding="utf-8") == "new folder"
+    assert {p.name: p.read_text(encoding="utf-8") for p in (target / "shared").iterdir()} == {
+        "new.html": "new file in a folder both have", "same.html": "replacement", "kept.html": "kept"}
+    assert [p for p in source.rglob("*") if p.is_file()] == [], "nothing is left behind or copied"
