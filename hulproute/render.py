@@ -6,6 +6,7 @@ phone number is typed once, in data/, and every page shows the same checked valu
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from itertools import groupby
 from pathlib import Path
@@ -62,8 +63,16 @@ def front_matter_text(value: Any) -> str:
     scalar, which the front-matter parser reads back exactly (quotes, colons, RTL marks and line
     separators included). An apostrophe stays itself: the tab reads 's-Gravenhage."""
     text = (str(value) if isinstance(value, Markup) else str(escape(value))).replace("&#39;", "'")
+    if _YAML_AS_IS.fullmatch(text):  # nearly every title: exactly what the emitter writes
+        return Markup(f'"{text}"')
     scalar = yaml.safe_dump(text, default_style='"', allow_unicode=True, width=float("inf"))
     return Markup(scalar.removesuffix("\n...\n").strip())
+
+
+# Characters PyYAML's emitter writes as themselves inside a double-quoted scalar (allow_unicode,
+# yaml/emitter.py write_double_quoted): printable ASCII but the quote and the backslash, and
+# printable Unicode but the line and paragraph separators and the byte-order mark.
+_YAML_AS_IS = re.compile(r"[\x20\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
 
 
 class Renderer:

@@ -144,3 +144,34 @@ def test_json_for_the_browser_carries_the_text_exactly(hostile_site):
 
 def test_sitemap_is_well_formed(hostile_site):
     ET.parse(hostile_site / "sitemap.xml")
+
+
+# ---- titles and descriptions in front matter (hulproute/render.py front_matter_text) -----------
+
+def _emitted(text: str) -> str:
+    import yaml
+
+    return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=float("inf")).removesuffix("\n...\n").strip()
+
+
+def test_front_matter_text_is_exactly_what_the_yaml_emitter_writes_for_every_character():
+    from hulproute.render import _YAML_AS_IS
+
+    characters = [chr(code) for code in range(0x10000)] + ["\U0001F600", "\U00010000", "\U0010FFFF"]
+    as_is = "".join(c for c in characters if _YAML_AS_IS.fullmatch(c))
+    assert _emitted(as_is) == f'"{as_is}"', "the emitter escapes a character the fast path writes as itself"
+    escaped = [c for c in characters if not _YAML_AS_IS.fullmatch(c)]
+    assert all(_emitted(c) != f'"{c}"' for c in escaped), "the fast path leaves out a character it could keep"
+    assert {"\u2028", "\ufeff", '"', "\\", "\n", "\U0001F600"} <= set(escaped) and "\u200f" not in escaped
+
+
+@pytest.mark.parametrize("value", [HOSTILE, HOSTILE_TEXT, "'s-Gravenhage", "regel\u2028twee", "tab\tx", "😀 ok", ""])
+def test_front_matter_text_reads_back_as_the_escaped_text(value):
+    import yaml
+    from markupsafe import escape
+
+    from hulproute.render import front_matter_text
+
+    written = front_matter_text(value)
+    assert written == _emitted(str(escape(value)).replace("&#39;", "'"))
+    assert yaml.safe_load(f"title: {written}")["title"] == str(escape(value)).replace("&#39;", "'")
