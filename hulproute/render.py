@@ -6,6 +6,7 @@ phone number is typed once, in data/, and every page shows the same checked valu
 """
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from itertools import groupby
@@ -54,7 +55,16 @@ def markdown_text(value: Any) -> Markup:
     templates made from escaped values) passes unchanged."""
     if isinstance(value, Markup):
         return value
+    if type(value) is str:  # noqa: E721 - a subclass may have its own __html__
+        return _markdown_str(value)
     return Markup(str(escape(value)).translate(_MARKDOWN_SYNTAX))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _markdown_str(text: str) -> Markup:
+    """markdown_text of plain text, remembered: a build prints the same names and interface texts
+    over half a million times."""
+    return Markup(str(escape(text)).translate(_MARKDOWN_SYNTAX))
 
 
 def front_matter_text(value: Any) -> str:
