@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser_support import url
-from tests.test_browser_safety import LANGS, PAGE_TYPES, STRINGS, WCAG_TAGS, cases
+from tests.test_browser_safety import LANGS, PAGE_TYPES, STRINGS, WCAG_TAGS
 
 
 pytestmark = pytest.mark.browser
@@ -96,25 +96,15 @@ def contrast(foreground: str, background: str) -> float:
 
 # -- leaving ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang, kind", cases())
-def test_exit_button_leaves_and_back_does_not_return(context, servers, lang, kind):
-    origin, exit_url = servers
-    page = context.new_page()
-    page.goto(url(origin, lang, PAGE_TYPES[kind]))
+def start_exit_checking_each_step(page, how: str, lang: str) -> None:
+    """Start the exit as a reader would, checking what each step shows: the button with its
+    label, or Shift three times, the dots filling and the count said at each press, without the
+    button moving or changing size."""
     button = page.locator("a[data-hr-exit]")
-    assert button.evaluate("e => e.firstChild.textContent.trim()") == STRINGS[lang]["exit_label"]
-    button.click()
-    page.wait_for_url(exit_url)
-    page.go_back()
-    assert not page.url.startswith(origin), page.url
-
-
-@pytest.mark.parametrize("lang, kind", cases())
-def test_shift_three_times_fills_dots_announces_and_leaves(context, servers, lang, kind):
-    origin, exit_url = servers
-    page = context.new_page()
-    page.goto(url(origin, lang, PAGE_TYPES[kind]))
-    button = page.locator("a[data-hr-exit]")
+    if how == "button":
+        assert button.evaluate("e => e.firstChild.textContent.trim()") == STRINGS[lang]["exit_label"]
+        button.click()
+        return
     before = button.bounding_box()
     status = page.locator("#hr-exit-status")
     assert status.get_attribute("aria-live") == "polite"
@@ -128,17 +118,26 @@ def test_shift_three_times_fills_dots_announces_and_leaves(context, servers, lan
     assert button.bounding_box() == before, "the dots must not move or resize the button"
     assert before["width"] >= 44 and before["height"] >= 44
     page.keyboard.press("Shift")
+
+
+def cases_with_trigger(swapped: bool = False) -> list[tuple[str, str, str]]:
+    """Every page type in both languages, each with one trigger: the triggers alternate over the
+    page types and swap between the languages, so each page type is left with the button in one
+    language and with Shift in the other. The two tests below take them `swapped` from each
+    other, so every page in both languages is left both ways."""
+    return [(lang, kind, TRIGGERS[(index + offset + swapped) % len(TRIGGERS)])
+            for offset, lang in enumerate(LANGS) for index, kind in enumerate(PAGE_TYPES)]
+
+
+@pytest.mark.parametrize("lang, kind, how", cases_with_trigger(swapped=True))
+def test_exit_leaves_and_back_does_not_return(context, servers, lang, kind, how):
+    origin, exit_url = servers
+    page = context.new_page()
+    page.goto(url(origin, lang, PAGE_TYPES[kind]))
+    start_exit_checking_each_step(page, how, lang)
     page.wait_for_url(exit_url)
     page.go_back()
     assert not page.url.startswith(origin), page.url
-
-
-def cases_with_trigger() -> list[tuple[str, str, str]]:
-    """Every page type in both languages, each with one trigger: the triggers alternate over the
-    page types and swap between the languages, so each page type is left with the button in one
-    language and with Shift in the other, and each trigger is tried on every page type."""
-    return [(lang, kind, TRIGGERS[(index + offset) % len(TRIGGERS)])
-            for offset, lang in enumerate(LANGS) for index, kind in enumerate(PAGE_TYPES)]
 
 
 @pytest.mark.parametrize("lang, kind, how", cases_with_trigger())
@@ -156,7 +155,7 @@ def test_exit_says_it_is_leaving_hides_the_page_and_starts_once(context, servers
     tree = accessibility_tree(page)
     assert "main" in roles(tree) and heading in texts(tree), "the check below must be able to fail"
 
-    trigger(page, how)
+    start_exit_checking_each_step(page, how, lang)
     page.wait_for_function("document.querySelector('.hr-exit-overlay')")
     tree = accessibility_tree(page)
     assert roles(tree).count("alert") == 1
@@ -399,5 +398,8 @@ def test_shift_hint_only_where_a_keyboard_exit_works(browser, servers, lang):
     phone.close()
 
 
-def test_every_page_type_is_left_with_each_trigger():
-    assert {(kind, how) for _, kind, how in cases_with_trigger()} == {(k, h) for k in PAGE_TYPES for h in TRIGGERS}
+def test_every_page_is_left_with_each_trigger():
+    for swapped in (False, True):
+        assert {(kind, how) for _, kind, how in cases_with_trigger(swapped)} == {(k, h) for k in PAGE_TYPES for h in TRIGGERS}
+    both = cases_with_trigger() + cases_with_trigger(swapped=True)
+    assert {(lang, kind, how) for lang, kind, how in both} == {(l, k, h) for l in LANGS for k in PAGE_TYPES for h in TRIGGERS}

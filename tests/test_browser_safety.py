@@ -49,13 +49,24 @@ def cases():
     return [(lang, kind) for lang in LANGS for kind in PAGE_TYPES]
 
 
-# -- visible without scrolling, big enough to tap, never covering focus -----------------------
-
-@pytest.mark.parametrize("lang, kind", cases())
-def test_exit_and_emergency_calls_visible_on_small_phone(context, deployed, lang, kind):
+@pytest.fixture(scope="module", params=cases(), ids="-".join)
+def phone_page(request, browser, deployed):
+    """(language, page type, the page): each page type opened once on a small touch phone, for
+    every check below that only looks at it (pytest runs a module-scoped fixture's tests one
+    parameter at a time, so one page is open at a time)."""
+    lang, kind = request.param
     origin, _ = deployed
+    context = browser.new_context(viewport={"width": 360, "height": 640}, has_touch=True)
     page = context.new_page()
     page.goto(url(origin, lang, PAGE_TYPES[kind]))
+    yield lang, kind, page
+    context.close()
+
+
+# -- each page type on a phone: calls and exit in view, strict CSP, no WCAG violations ----------
+
+def test_exit_and_emergency_calls_visible_on_small_phone(phone_page):
+    lang, _, page = phone_page
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling"
     targets = {
         "exit": page.locator("a[data-hr-exit]"),
@@ -73,6 +84,25 @@ def test_exit_and_emergency_calls_visible_on_small_phone(context, deployed, lang
     assert "0800-2000" in bar_text
     assert STRINGS[lang]["bar_vt_facts"] in bar_text
 
+
+def test_every_page_has_strict_csp_and_no_referrer(phone_page):
+    _, _, page = phone_page
+    policy = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+    assert page.locator("meta[name='referrer']").get_attribute("content") == "no-referrer"
+
+
+def test_axe_finds_no_wcag_a_or_aa_violations(phone_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _, _, page = phone_page
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = [(v["id"], [(n["target"], n["failureSummary"]) for n in v["nodes"]][:3])
+                  for v in results.response["violations"]]
+    assert violations == []
+
+
+# -- never covering focus ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_keyboard_focus_is_never_hidden_under_the_header(context, deployed, lang):
@@ -145,36 +175,21 @@ def test_no_request_leaves_the_site_and_no_console_errors(context, servers, lang
     assert [p for p in problems if "404 (Not Found)" not in p] == []
 
 
-@pytest.mark.parametrize("lang, kind", cases())
-def test_every_page_has_strict_csp_and_no_referrer(context, deployed, lang, kind):
-    origin, _ = deployed
-    page = context.new_page()
-    page.goto(url(origin, lang, PAGE_TYPES[kind]))
-    policy = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
-    assert "default-src 'none'" in policy and "unsafe-inline" not in policy
-    assert page.locator("meta[name='referrer']").get_attribute("content") == "no-referrer"
-
-
-@pytest.mark.parametrize("lang, kind", cases())
-def test_axe_finds_no_wcag_a_or_aa_violations(context, deployed, lang, kind):
-    from axe_playwright_python.sync_playwright import Axe
-
-    origin, _ = deployed
-    page = context.new_page()
-    page.goto(url(origin, lang, PAGE_TYPES[kind]))
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    violations = [(v["id"], [(n["target"], n["failureSummary"]) for n in v["nodes"]][:3])
-                  for v in results.response["violations"]]
-    assert violations == []
-
-
 # -- without JavaScript ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang, kind", cases())
-def test_without_javascript_exit_and_call_links_still_work(browser, deployed, lang, kind):
-    origin, exit_url = deployed
+@pytest.fixture(scope="module")
+def page_without_javascript(browser):
+    """One tab with JavaScript off, for every page type in turn (nothing a page leaves behind
+    is read here: each test opens its page afresh)."""
     context = browser.new_context(viewport={"width": 360, "height": 640}, java_script_enabled=False)
-    page = context.new_page()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("lang, kind", cases())
+def test_without_javascript_exit_and_call_links_still_work(page_without_javascript, deployed, lang, kind):
+    origin, exit_url = deployed
+    page = page_without_javascript
     page.goto(url(origin, lang, PAGE_TYPES[kind]))
     exit_link = page.locator("a[data-hr-exit]")
     assert exit_link.is_visible() and exit_link.get_attribute("href") == exit_url
@@ -182,4 +197,3 @@ def test_without_javascript_exit_and_call_links_still_work(browser, deployed, la
     assert page.locator(".hr-bar a[href='tel:+318002000']").is_visible()
     exit_link.click()
     page.wait_for_url(exit_url)
-    context.close()
