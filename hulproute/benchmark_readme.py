@@ -71,10 +71,21 @@ def _lighthouse(results: dict) -> str:
                    *languages), rows)
 
 
+def _preview(results: dict) -> str:
+    figures = results["preview"]
+    languages = list(figures)
+    rows = [(label, *(f"{figures[lang][key]} s" for lang in languages), target)
+            for label, key, target in (("first page, after the command", "first_page_seconds", "≤ 15 s"),
+                                       ("a hand-written page, after saving it", "page_edit_seconds", "≤ 3 s"),
+                                       ("a local contact in data/, after saving it", "data_edit_seconds", "≤ 3 s"))]
+    return _table(("`make serve` (editors' preview of the language)", *languages, "target"), rows)
+
+
 SECTIONS: dict[str, tuple[str, Callable[[dict], str]]] = {
     "build": ("hulproute_seconds", _build),
     "first-view": ("first_view", _first_view),
     "lighthouse": ("lighthouse", _lighthouse),
+    "preview": ("preview", _preview),
 }
 
 

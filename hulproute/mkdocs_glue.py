@@ -34,6 +34,7 @@ import mkdocs_static_i18n.plugin as i18n_plugin_module
 from hulproute import forked, page_blocks, parallel_languages, preview_cache
 from hulproute.errors import SiteError
 from hulproute.loader import SiteData
+from hulproute.render import Renderer
 from hulproute.site_state import BuildState, GeneratedPage
 from hulproute.urls import language_prefix
 
@@ -363,15 +364,26 @@ def mark_unchanged_pages(files: Files, config: MkDocsConfig) -> None:
     pages = list(files.documentation_pages())
     chrome = preview_cache.chrome_key(folder, Path(config.config_file_path), Path(config.theme.custom_dir or "."),
                                       [file.src_uri for file in pages])
-    data_files = preview_cache.files_key([folder])
+    renderer = current_state(config).renderers[language(config)]
     keys: preview_cache.PageKeys = _PREVIEW["keys"]
     for file in pages:
         if file.generated_by is not None:
             key = preview_cache.text_key(chrome, file.content_string)
         else:
-            key = preview_cache.text_key(chrome, data_files, Path(file.abs_src_path).read_text(encoding="utf-8"))
+            source = Path(file.abs_src_path).read_text(encoding="utf-8")
+            key = preview_cache.text_key(chrome, source, _with_macros(renderer, source, folder))
         changed = keys.changed(file.abs_dest_path, key)
         file.is_modified = (lambda: True) if changed else (lambda: False)  # type: ignore[method-assign]
+
+
+def _with_macros(renderer: Renderer, source: str, data_folder: Path) -> str:
+    """What a hand-written page's macros print (they read data/): an edit in data/ rebuilds only
+    the pages that show it. A page whose macros fail is keyed on every data file instead, so it
+    is built again, and reports the error, whenever data/ changes."""
+    try:
+        return renderer.render_markdown(source, "")
+    except (SiteError, TemplateError):
+        return preview_cache.files_key([data_folder])
 
 
 def preview_finished(succeeded: bool) -> None:

@@ -1,10 +1,11 @@
 """What a preview rebuild (scripts/serve.py) may leave as it is: a page whose inputs did not change.
 
-A full one-language build takes about 7 s; an editor saving a page wants it back in under 3. So
+A one-language preview build takes about 4-7 s; an editor saving a page wants it back in under 3. So
 the preview remembers, per built file, a key of everything the page is made from, and rebuilds
 only pages whose key changed:
 - a generated page: its Markdown (made from data/ and the page templates);
-- a hand-written page: its source and every data file (its macros read data/);
+- a hand-written page: its source and what its macros print (they read data/), so an edit in
+  data/ rebuilds only the pages that show it;
 - every page: the chrome they share (overrides/, mkdocs.yml, the interface texts, the national
   numbers in the emergency bar, the search words, the page templates) and the list of pages (the
   navigation).

@@ -39,7 +39,7 @@ import yaml  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
-from hulproute import benchmark_readme, page_weight, search_index  # noqa: E402
+from hulproute import benchmark_readme, page_weight, preview_timing, search_index  # noqa: E402
 from hulproute.errors import SiteError  # noqa: E402
 from hulproute.loader import load_site_data  # noqa: E402
 from hulproute.site_state import BuildState  # noqa: E402
@@ -221,6 +221,14 @@ def missed_budgets(results: dict) -> list[str]:
             low = {name: score for name, score in figure.items() if name != "fcp_ms" and score < 100}
             if low:
                 missed.append(f"Lighthouse scores of {kind} ({lang}) under 100: {low}")
+    for lang, figure in results.get("preview", {}).items():
+        if figure["first_page_seconds"] > preview_timing.START_BUDGET_SECONDS:
+            missed.append(f"preview ({lang}): first page after {figure['first_page_seconds']} s > "
+                          f"{preview_timing.START_BUDGET_SECONDS} s")
+        for kind in ("page_edit_seconds", "data_edit_seconds"):
+            if figure[kind] > preview_timing.EDIT_BUDGET_SECONDS:
+                missed.append(f"preview ({lang}): {kind.replace('_seconds', '').replace('_', ' ')} shown after "
+                              f"{figure[kind]} s > {preview_timing.EDIT_BUDGET_SECONDS} s")
     for name in BUDGETS:
         budget = results.get("hulproute", {}).get(name)
         if budget and not budget["within"]:
@@ -328,10 +336,18 @@ def search_figures(site: Path) -> dict[str, object]:
             "first_query": first_query, "target_kb": SEARCH_TARGET_KB}
 
 
+def preview_figures() -> dict[str, dict[str, float]]:
+    """`make serve` for an editor of Dutch and of Arabic (hulproute/preview_timing.py)."""
+    data = load_site_data()
+    return {language: preview_timing.measure(language, data.default_language).as_dict()
+            for language in (data.default_language, "ar")}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--skip-lighthouse", action="store_true", help="no Lighthouse runs (they take minutes)")
+    parser.add_argument("--skip-preview", action="store_true", help="no timing of `make serve` (about a minute)")
     parser.add_argument("--lighthouse-only", type=Path, metavar="SITE",
                         help="only Lighthouse, on a site already built (e.g. site/)")
     parser.add_argument("--json", type=Path)
@@ -358,6 +374,8 @@ def main() -> int:
         results["late_pages"], results["late_pages_count"] = late[:10], len(late)
         if not args.skip_lighthouse:
             results["lighthouse"] = lighthouse_figures(site)
+        if not args.skip_preview:
+            results["preview"] = preview_figures()
         if not args.skip_baseline:
             baseline_config = write_baseline_sources(work / "baseline")
             baseline_site = work / "baseline-site"
@@ -385,6 +403,11 @@ def main() -> int:
         f"{kind} {v['nl']['kb']} / {v['ar']['kb']}" for kind, v in results["first_view"].items())
         + f" (budget <= {FIRST_VIEW_BUDGET_KB} KB)")
     print(f"112 and Veilig Thuis in the first 14 KB: {results['late_pages_count']} pages late")
+    if "preview" in results:
+        print("preview (s; first page, page edit, data edit): " + "; ".join(
+            f"{lang} {v['first_page_seconds']}, {v['page_edit_seconds']}, {v['data_edit_seconds']}"
+            for lang, v in results["preview"].items())
+            + f" (budget <= {preview_timing.START_BUDGET_SECONDS} s, <= {preview_timing.EDIT_BUDGET_SECONDS} s)")
     if "lighthouse" in results:
         print(f"Lighthouse (median of {LIGHTHOUSE_RUNS}; FCP ms, performance; nl / ar): " + "; ".join(
             f"{kind} {v['nl']['fcp_ms']:.0f} {v['nl']['performance']:.0f} / {v['ar']['fcp_ms']:.0f} {v['ar']['performance']:.0f}"

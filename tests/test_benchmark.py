@@ -71,6 +71,27 @@ def test_check_names_a_slow_paint_and_every_score_under_100():
     assert len(missed) == 2 and "first contentful paint of rights (ar)" in missed[0] and "'performance': 99" in missed[1]
 
 
+def test_check_names_a_slow_preview():
+    from hulproute import preview_timing
+
+    met = {"first_page_seconds": preview_timing.START_BUDGET_SECONDS,
+           "page_edit_seconds": preview_timing.EDIT_BUDGET_SECONDS, "data_edit_seconds": preview_timing.EDIT_BUDGET_SECONDS}
+    assert benchmark.missed_budgets({"preview": {"nl": met}}) == []
+    slow = {**met, "first_page_seconds": preview_timing.START_BUDGET_SECONDS + 1, "data_edit_seconds": 3.5}
+    missed = benchmark.missed_budgets({"preview": {"ar": slow}})
+    assert len(missed) == 2 and "preview (ar): first page" in missed[0] and "data edit shown after 3.5 s" in missed[1]
+
+
+def test_the_readme_gets_the_preview_table(tmp_path):
+    readme = tmp_path / "README.md"
+    shutil.copy(ROOT / "README.md", readme)
+    figures = {"nl": {"first_page_seconds": 4.1, "page_edit_seconds": 1.2, "data_edit_seconds": 2.3},
+               "ar": {"first_page_seconds": 6.9, "page_edit_seconds": 1.4, "data_edit_seconds": 2.8}}
+    assert benchmark_readme.write(readme, {"preview": figures}, "Measured here.") == ["preview"]
+    section = readme.read_text(encoding="utf-8").split("<!-- benchmark:preview -->")[1].split("<!-- /benchmark:preview -->")[0]
+    assert "| a local contact in data/, after saving it | 2.3 s | 2.8 s | ≤ 3 s |" in section
+
+
 def _without(name: str, text: str) -> str:
     return re.sub(rf"<!-- benchmark:{name} -->.*?<!-- /benchmark:{name} -->", "", text, flags=re.S)
 

@@ -116,10 +116,20 @@ def test_a_rebuild_after_edits_builds_only_what_changed_and_equals_a_fresh_previ
     name = "Blijf Groep (Oranje Huis Amsterdam)"
     assert name in contacts.read_text(encoding="utf-8")
     contacts.write_text(contacts.read_text(encoding="utf-8").replace(name, name + " Zuid", 1), encoding="utf-8")
+    # A source that hand-written pages cite: the pages citing it show the new title, the others
+    # are not built again (an edit in data/ rebuilds only the pages whose macros print it).
+    sources, title = data / "sources" / "seeds.yaml", "Regioaanpak huiselijk geweld en kindermishandeling Amsterdam-Amstelland 2020–2025"
+    sources.write_text(sources.read_text(encoding="utf-8").replace(title, title + " (herzien)", 1), encoding="utf-8")
+    citing, not_citing = (site / "rechten" / "advies-of-melding-bij-veilig-thuis" / "index.html",
+                          site / "voor-professionals" / "index.html")
+    assert "seed-amsterdam-amstelland-2020" not in (docs / "nl" / "voor-professionals" / "index.md").read_text(encoding="utf-8")
+    not_citing_before = not_citing.stat().st_mtime_ns
     preview_build(preview_file, site, dirty=True)
     assert "Een zin die de redacteur net schreef." in (site / "veilig-bekijken" / "index.html").read_text(encoding="utf-8")
     assert name + " Zuid" in (site / "gemeente" / "amsterdam" / "index.html").read_text(encoding="utf-8")
+    assert title + " (herzien)" in citing.read_text(encoding="utf-8")
     assert untouched.stat().st_mtime_ns == before, "a page whose inputs did not change was built again"
+    assert not_citing.stat().st_mtime_ns == not_citing_before, "a page that shows nothing of the edited data was built again"
     fresh = tmp_path / "fresh"
     preview_build(preview_file, fresh, dirty=False)
     pages = sorted(p.relative_to(fresh) for p in fresh.rglob("*.html"))
@@ -138,3 +148,13 @@ def test_the_serve_script_says_so_without_a_traceback():
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 1
     assert "--language fr: the site has no such language" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_the_served_preview_shows_a_saved_page_and_a_saved_data_file():
+    """scripts/serve.py as an editor runs it (a live server, on copies of docs/ and data/): the
+    first page answers, and a sentence added to a page and a contact's new name in data/ appear
+    on their pages (hulproute/preview_timing.py, which the benchmark times; no time is asserted)."""
+    from hulproute import preview_timing
+
+    figures = preview_timing.measure("nl", DATA.default_language, edits=1)
+    assert figures.first_page_seconds > 0 and figures.page_edit_seconds > 0 and figures.data_edit_seconds > 0
