@@ -1,6 +1,6 @@
 """A strict, site-wide Content-Security-Policy, as a <meta> tag added to every page after the build.
 
-Hash-based: every inline script and the inline stylesheet (hulproute.theme_assets) are allowed by
+Hash-based: every inline script and the inline stylesheets (hulproute.theme_assets) are allowed by
 their SHA-256, never by 'unsafe-inline'. Nothing may load from another origin. The policy is the
 same on every page (the union of the site's handful of hashes) so that one value can also be sent
 as an HTTP header by the web server (hulproute.hosting adds frame-ancestors, which a meta cannot).

@@ -20,7 +20,8 @@ import zlib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import Callable
 
 from hulproute import css_trim, csp, forked, preview, redirects, theme_assets
 from hulproute.errors import DataError, DataProblem, SiteError
@@ -264,6 +265,19 @@ def inline_styles(html: str, style: str) -> str:
             + html[material.end():ours.start()] + html[ours.end():])
 
 
+# Text whose whitespace is kept as written (kept whole), or the indentation between two tags.
+_RAW_TEXT_OR_INDENTATION = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)|(?<=>)[ \t]*\n\s*(?=<)", re.S | re.I)
+
+
+def without_indentation(html: str) -> str:
+    """The page without the templates' indentation between tags: each such run of whitespace
+    becomes one line break, which the browser shows exactly as it showed the run (white space
+    between tags collapses to one space, or to none at a block's edge). Left alone: <pre>,
+    <textarea>, <script> and <style>, whose text is kept as written. A tenth of a long page's
+    gzip size, which decides whether it arrives in the first round trip."""
+    return _RAW_TEXT_OR_INDENTATION.sub(lambda match: match.group(1) or "\n", html)
+
+
 class SharedStartGzip:
     """gzip at level 9 of pages that begin alike (everything up to the end of the inline stylesheet
     is the same on every page of a language): the shared start is compressed once and the
@@ -285,32 +299,56 @@ class SharedStartGzip:
         return head + own.compress(data[shared_until:]) + own.flush()
 
 
-def finish_pages(site_dir: Path, elsewhere: tuple[str, ...] = ()) -> str:
-    """The site-wide CSP meta on every page, Material's stylesheet and ours trimmed to what the
-    pages use and put inside every page that linked them (hulproute/theme_assets.py), and each
-    page's .gz; returns the policy.
+# Every page has the stylesheet of its group (theme_assets.inline_stylesheets): the reading pages
+# of data/content.yaml's sections, and all other pages.
+READING_PAGES, OTHER_PAGES = "reading", "other"
+GroupOf = Callable[[PurePath], str]
 
-    Two passes, since both depend on all pages: the first reads every page for its inline scripts
-    and the names it uses, the second writes each page with the policy and the stylesheet, and
-    compresses it, in two processes of threads. (Forked processes for the first pass made it
-    slower here: what they found would have to come back.) Each page is written as a new file, so
-    a hard link another process reads meanwhile (the search index, `elsewhere`) keeps the page
-    as it was.
+
+def style_groups(data: SiteData) -> GroupOf:
+    """A page's stylesheet group from its path in the site: the reading pages are those of the
+    sections of data/content.yaml (signs, conversation guides, rights, for professionals), in
+    every language."""
+    sections = {section.id for section in data.sections}
+    prefixes = set(data.language_codes) - {data.default_language}
+
+    def group_of(relative: PurePath) -> str:
+        parts = relative.parts[1:] if relative.parts and relative.parts[0] in prefixes else relative.parts
+        return READING_PAGES if len(parts) > 1 and parts[0] in sections else OTHER_PAGES
+    return group_of
+
+
+def finish_pages(site_dir: Path, elsewhere: tuple[str, ...] = (), group_of: GroupOf = lambda _: OTHER_PAGES) -> str:
+    """The site-wide CSP meta on every page, Material's stylesheet and ours trimmed to what each
+    group of pages (`group_of`) uses and put inside every page that linked them
+    (hulproute/theme_assets.py), and each page's .gz; returns the policy.
+
+    Two passes, since both depend on all pages: the first reads every page for its inline scripts,
+    the names it uses and the scripts it loads, the second writes each page with the policy and
+    its group's stylesheet, and compresses it, in two processes of threads. (Forked processes for
+    the first pass made it slower here: what they found would have to come back.) Each page is
+    written as a new file, so a hard link another process reads meanwhile (the search index,
+    `elsewhere`) keeps the page as it was.
     """
     pages = sorted(_files(site_dir, elsewhere, "*.html"))
     hashes: set[str] = set()
-    used = css_trim.UsedNames()
+    used: dict[str, css_trim.UsedNames] = {}
+    scripts: dict[str, set[str]] = {}
     for page in pages:
         html = page.read_text(encoding="utf-8")
         hashes.update(csp.inline_script_hashes(html))
-        used.add_html(html)
-    css = theme_assets.inline_stylesheet(site_dir, used)
-    policy = csp.policy_allowing(hashes, {"style-src": [csp.source_hash(css)]})
-    style = f"<style>{css}</style>"
-    style_bytes = style.encode("utf-8")
+        if not css_trim.MATERIAL_CSS.search(html):  # the printable materials: they keep their link to ours
+            continue
+        group = group_of(page.relative_to(site_dir))
+        used.setdefault(group, css_trim.UsedNames()).add_html(html)
+        scripts.setdefault(group, set()).update(theme_assets.SCRIPT_SRC.findall(html))
+    css = theme_assets.inline_stylesheets(site_dir, used, scripts)
+    styles = {group: f"<style>{text}</style>" for group, text in css.items()}
+    policy = csp.policy_allowing(hashes, {"style-src": sorted(csp.source_hash(text) for text in css.values())})
     gzipped = SharedStartGzip()
 
     def write(page: Path) -> None:
+        style = styles.get(group_of(page.relative_to(site_dir)), "")  # none: a page that links no stylesheet of Material's
         try:
             original = page.read_text(encoding="utf-8")
             html = inline_styles(original, style)
@@ -320,12 +358,13 @@ def finish_pages(site_dir: Path, elsewhere: tuple[str, ...] = ()) -> str:
             raise SiteError(f"{page.relative_to(site_dir)}: {error}",
                             "link the stylesheets as Material's base.html does, Material's first, then "
                             "hulproute.css (overrides/main.html), so the build can put them inside the page") from None
-        data = csp.add_policy(html, policy).encode("utf-8")
+        data = csp.add_policy(without_indentation(html), policy).encode("utf-8")
         page.unlink()
         page.write_bytes(data)
         packed = None
         if html is not original:  # it begins with the charset, the policy and the style
-            packed = gzipped.compress(data, data.index(style_bytes) + len(style_bytes))
+            style_end = data.index(b"</style>") + len(b"</style>")  # the first: charset, policy, style
+            packed = gzipped.compress(data, style_end)
         _precompress_file(page, data, packed)
 
     def write_all(share: list[Path]) -> None:
@@ -356,7 +395,7 @@ def publish(site_dir: Path | str, data: SiteData, exit_url: str, elsewhere: tupl
     check_redirects(data.redirects, site_dir)
     redirects.write_pages(site_dir, data, exit_url)
     preview.write(site_dir, data.strings[data.default_language]["preview_title"])
-    policy = Policy(finish_pages(site_dir, elsewhere))
+    policy = Policy(finish_pages(site_dir, elsewhere, style_groups(data)))
     languages = data.language_codes
     assets = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets").rglob("*")) if p.is_file()]
     (site_dir / "_headers").write_text(render_headers_file(policy, assets), encoding="utf-8")

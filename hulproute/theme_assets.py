@@ -23,7 +23,6 @@ UNUSED_THEME_FILES = re.compile(
 )
 # Material's own files, as the theme ships them (the untrimmed stylesheet, for comparisons).
 MATERIAL_SITE = Path(material.__file__).parent / "templates"
-OUR_SCRIPTS = "assets/javascripts/hulproute-*.js"
 OUR_STYLESHEETS = "assets/stylesheets/hulproute*.css"
 OUR_MAIN_STYLESHEET = "assets/stylesheets/hulproute.css"
 
@@ -41,26 +40,41 @@ def material_stylesheet(site_dir: Path) -> Path:
     return found[0]
 
 
-def inline_stylesheet(site_dir: Path, used: css_trim.UsedNames) -> str:
-    """Material's stylesheet and ours (hulproute.css), each trimmed to the rules that the pages
-    (`used`) and our scripts can use, as one text for a <style> in every page. Material's file
-    leaves the site (no page links it any more; the preview, which skips this step, still does);
-    ours stays whole for the printable materials, which link it alone.
+# A page loads our scripts as <script src="…/assets/javascripts/hulproute-….js">: only the names
+# in the scripts a page loads can appear on it.
+SCRIPT_SRC = re.compile(r'<script src="[^"]*?assets/javascripts/(hulproute-[\w-]+\.js)"')
+
+
+def inline_stylesheets(site_dir: Path, groups: dict[str, "css_trim.UsedNames"], scripts: dict[str, set[str]]) -> dict[str, str]:
+    """Per group of pages, Material's stylesheet and ours (hulproute.css), each trimmed to the rules
+    that the group's pages (`groups`) and the scripts they load (`scripts`: file names) can use, as
+    one text for a <style> in each of those pages. Material's file leaves the site (no page links it
+    any more; the preview, which skips this step, still does); ours stays whole for the printable
+    materials, which link it alone.
 
     Why inline: on a slow phone network a linked stylesheet costs a second round trip (a new
     connection and a request) before anything is painted; inside the page, 112 shows after the
-    first. The text is the same on every page, so one CSP hash allows it.
+    first. Why groups (hulproute/hosting.py style_group): the long reading pages use a sixth less
+    of the stylesheet than the whole site does, and that sixth decides whether they arrive in the
+    first round trip. Each group's text is the same on all its pages, so a few CSP hashes allow them.
     """
-    for script in sorted(site_dir.glob(OUR_SCRIPTS)):
-        used.add_script(script.read_text(encoding="utf-8"))
     material = material_stylesheet(site_dir)
     ours = site_dir / OUR_MAIN_STYLESHEET
     if not ours.is_file():
         raise RuntimeError(f"{ours}: our stylesheet is missing from the build (overrides/{OUR_MAIN_STYLESHEET})")
     own = ours.read_text(encoding="utf-8")
     others = [path.read_text(encoding="utf-8") for path in sorted(site_dir.glob(OUR_STYLESHEETS)) if path != ours]
-    css = css_trim.trim(material.read_text(encoding="utf-8"), used, [own, *others]) + css_trim.trim(own, used, others)
-    if "</style" in css.lower():
-        raise RuntimeError(f"{material} or {ours}: the text '</style' would end the inline stylesheet early")
+    material_text = material.read_text(encoding="utf-8")
+    styles = {}
+    for group, used in groups.items():
+        for name in sorted(scripts.get(group, ())):
+            script = site_dir / "assets" / "javascripts" / name
+            if not script.is_file():
+                raise RuntimeError(f"a page loads assets/javascripts/{name}, which is not in the build (overrides/)")
+            used.add_script(script.read_text(encoding="utf-8"))
+        css = css_trim.trim(material_text, used, [own, *others]) + css_trim.trim(own, used, others)
+        if "</style" in css.lower():
+            raise RuntimeError(f"{material} or {ours}: the text '</style' would end the inline stylesheet early")
+        styles[group] = css
     material.unlink()
-    return css
+    return styles

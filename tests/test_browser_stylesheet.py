@@ -47,11 +47,21 @@ CASES += [("home", "", PHONE, open_drawer), ("home", "", DESKTOP, open_language_
           ("route", PAGE_TYPES["route"], PHONE, answer_route_finder)]
 
 
-def screenshot(browser, address: str, viewport: dict, action, served_instead: bytes | None = None) -> tuple[bytes, int]:
+def screenshot(browser, address: str, viewport: dict, action, served_instead: bytes | None = None,
+               rewrite=None) -> tuple[bytes, int]:
     """The page as rendered, and how often it asked for `served_instead`: with it, each page comes
-    with a link in place of its inline stylesheet, and that link gets `served_instead`."""
+    with a link in place of its inline stylesheet, and that link gets `served_instead`. With
+    `rewrite`, the page's HTML is served as rewrite(html) instead."""
     context = browser.new_context(viewport=viewport)
     replaced = []
+    if rewrite is not None:
+        def serve_rewritten(route):
+            if route.request.resource_type == "document":
+                response = route.fetch()
+                route.fulfill(response=response, body=rewrite(response.text()))
+            else:
+                route.continue_()
+        context.route("**/*", serve_rewritten)
     if served_instead is not None:
         def serve(route):
             if route.request.url.endswith(WHOLE_LINK):
@@ -120,3 +130,23 @@ def test_the_comparison_sees_a_missing_stylesheet(browser, servers):
     trimmed, _ = screenshot(browser, address, PHONE, None)
     bare, replaced = screenshot(browser, address, PHONE, None, served_instead=b"")
     assert replaced == 1 and difference(trimmed, bare) is not None
+
+
+def with_indentation(html: str) -> str:
+    """The page with an indentation put back after every line break between two tags (outside the
+    text hosting.without_indentation leaves alone), as the templates wrote it."""
+    raw = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)|(?<=>)\n(?=<)", re.S | re.I)
+    return raw.sub(lambda match: match.group(1) or "\n        ", html)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", [kind for kind in PAGE_TYPES if kind not in STANDALONE])
+def test_pages_without_the_templates_indentation_render_as_with_it(browser, servers, lang, kind):
+    """The published pages lose the indentation between tags (hosting.without_indentation): put
+    back, it changes nothing a reader sees."""
+    origin, _ = servers
+    address = url(origin, lang, PAGE_TYPES[kind])
+    published, _ = screenshot(browser, address, PHONE, None)
+    indented, _ = screenshot(browser, address, PHONE, None, rewrite=with_indentation)
+    assert with_indentation("<p>\n<b>x</b>") != "<p>\n<b>x</b>", "the rewrite must change the page"
+    assert difference(published, indented) is None, f"{address}: the indentation changes how it looks"

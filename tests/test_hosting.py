@@ -82,6 +82,50 @@ def test_pages_are_finished_as_new_files_and_another_processs_folders_left_alone
         "_search-input/a.html", "a.html", "a.html.gz", "pagefind/pagefind.js"]
 
 
+def test_reading_pages_get_a_stylesheet_of_their_own_with_only_what_they_and_their_scripts_use(tmp_path):
+    site_with_both_stylesheets(tmp_path)
+    (tmp_path / "assets" / "stylesheets" / "hulproute.css").write_text(
+        ".hr-read{color:red}.hr-tool{color:blue}.hr-from-script{color:green}.hr-poster{color:gray}", encoding="utf-8")
+    scripts = tmp_path / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    (scripts / "hulproute-tool.js").write_text("el.className = 'hr-from-script';", encoding="utf-8")
+    material = next((tmp_path / "assets" / "stylesheets").glob("main.*.min.css")).name
+    links = (f'<link rel="stylesheet" href="/assets/stylesheets/{material}">'
+             '<link rel="stylesheet" href="/assets/stylesheets/hulproute.css">')
+    def page(path: str, body: str, script: str = "") -> Path:
+        target = tmp_path / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(PAGE.format("").replace("</head>", links + script + "</head>").replace("<body>", f"<body>{body}"),
+                          encoding="utf-8")
+        return target
+    reading = [page("signalen/partnergeweld/index.html", '<p class="hr-read">'),
+               page("ar/rechten/opvang/index.html", '<p class="hr-read">')]
+    other = page("hulp-zoeken/index.html", '<p class="hr-tool">',
+                 '<script src="../assets/javascripts/hulproute-tool.js" defer></script>')
+    poster = tmp_path / "voor-organisaties" / "x" / "index.html"  # links ours alone: keeps its link
+    poster.parent.mkdir(parents=True)
+    poster.write_text(PAGE.format("").replace("</head>", '<link rel="stylesheet" href="/assets/stylesheets/hulproute.css"></head>')
+                      .replace("<body>", '<body><p class="hr-poster">'), encoding="utf-8")
+    policy = hosting.finish_pages(tmp_path, group_of=hosting.style_groups(load_site_data()))
+    style = {path: re.findall(r"<style>(.*?)</style>", path.read_text(encoding="utf-8"), re.S) for path in [*reading, other]}
+    assert style[reading[0]] == style[reading[1]], "one stylesheet for every reading page, in every language"
+    [read], [tool] = style[reading[0]], style[other]
+    assert ".hr-read" in read and ".hr-tool" not in read and ".hr-from-script" not in read
+    assert ".hr-tool" in tool and ".hr-from-script" in tool and ".hr-read" not in tool
+    assert ".hr-poster" not in read + tool, "the printable materials' names stay out of the inline stylesheets"
+    allowed = policy.split("style-src", 1)[1].split(";")[0]
+    assert csp.source_hash(read) in allowed and csp.source_hash(tool) in allowed
+    assert {csp.meta_policy(p.read_text(encoding="utf-8")) for p in [*reading, other, poster]} == {policy}
+
+
+def test_indentation_between_tags_goes_and_raw_text_stays():
+    page = ("<div>\n    <p>a</p>\n\n  <span>b</span> <span>c</span>\n<pre>\n   kept\n  </pre>"
+            "<textarea>\n  <b>kept</b>\n</textarea><script>\n  var kept;\n</script>\n  </div>")
+    assert hosting.without_indentation(page) == (
+        "<div>\n<p>a</p>\n<span>b</span> <span>c</span>\n<pre>\n   kept\n  </pre>"
+        "<textarea>\n  <b>kept</b>\n</textarea><script>\n  var kept;\n</script>\n</div>")
+
+
 def site_with_both_stylesheets(site: Path) -> Path:
     """A site folder with Material's stylesheet and ours (a one-rule stand-in); Material's path."""
     material = theme_assets.material_stylesheet(theme_assets.MATERIAL_SITE)

@@ -1,7 +1,8 @@
 """The editors' preview (scripts/serve.py, hulproute/preview_mode.py): it builds one language (and
 the default one), leaves out what it says it leaves out, and every page it does build is the full
-build's page (but for the CSP meta and the trimmed stylesheets inside the page, which only a published build
-adds, and the language menu, which lists the languages built)."""
+build's page (but for the CSP meta, the trimmed stylesheets inside the page and the indentation between
+tags, which only a published build adds or leaves out, and the language menu, which lists the
+languages built)."""
 from __future__ import annotations
 
 import re
@@ -68,7 +69,8 @@ def comparable(html: str) -> str:
     html = _MENU_ITEM.sub(lambda item: item.group(0) if item.group("lang") in BUILT else "", html)
     # A published page has the stylesheets inside; the preview links them (hulproute.hosting).
     html = hosting.inline_styles(_INLINE_STYLE.sub("<style>trimmed</style>", html), "<style>trimmed</style>")
-    return _CSP_META.sub("", html)
+    # ... and without the templates' indentation between tags, which it leaves out.
+    return hosting.without_indentation(_CSP_META.sub("", html))
 
 
 def test_only_the_chosen_and_the_default_language_are_built(preview_site):
