@@ -9,6 +9,7 @@ the moment the file is saved until the page the browser would reload holds the n
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -123,7 +124,11 @@ def measure(language: str, default_language: str, edits: int = EDITS_PER_KIND) -
             log.close()
             raise RuntimeError(f"{exc}; the preview said:\n{(work / 'serve.log').read_text(encoding='utf-8')[-2000:]}") from None
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            server.send_signal(signal.SIGINT)  # Ctrl-C, as an editor stops it: it removes its folders
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
             log.close()
     return PreviewFigures(first, statistics.median(page_edits), statistics.median(data_edits))

@@ -17,9 +17,11 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
+from types import FrameType
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -36,7 +38,13 @@ from hulproute.errors import SiteError  # noqa: E402
 WATCHED = ("overrides", "hulproute/templates")
 
 
+def _stop(signum: int, _frame: FrameType | None) -> None:
+    """SIGTERM stops the preview as Ctrl-C does: MkDocs and this script remove their folders."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, _stop)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", default=None, help="the language to preview (default: the site's default)")
     parser.add_argument("--all", action="store_true", help="preview the complete site, as `make build` makes it")

@@ -156,7 +156,14 @@ def test_the_served_preview_shows_a_saved_page_and_a_saved_data_file():
     """scripts/serve.py as an editor runs it (a live server, on copies of docs/ and data/): the
     first page answers, and a sentence added to a page and a contact's new name in data/ appear
     on their pages (hulproute/preview_timing.py, which the benchmark times; no time is asserted)."""
+    import tempfile
+
     from hulproute import preview_timing
 
+    def temporary_folders() -> set[Path]:  # scripts/serve.py's and MkDocs' own
+        return {*Path(tempfile.gettempdir()).glob("hulproute-preview-*"), *Path(tempfile.gettempdir()).glob("mkdocs_*")}
+
+    before = temporary_folders()
     figures = preview_timing.measure("nl", DATA.default_language, edits=1)
     assert figures.first_page_seconds > 0 and figures.page_edit_seconds > 0 and figures.data_edit_seconds > 0
+    assert temporary_folders() - before == set(), "the preview, stopped with Ctrl-C, leaves its folders behind"
