@@ -12,12 +12,28 @@ import multiprocessing
 import os
 import traceback
 from multiprocessing.connection import Connection
-from typing import Any, Callable
+from typing import Any, Callable, Protocol
 
 from hulproute.errors import SiteError
 
-# Started and not yet awaited or cancelled, so that a stopped build can stop them all (stop_all).
-_RUNNING: set["ForkedTask"] = set()
+
+
+class Stoppable(Protocol):
+    def cancel(self) -> None: ...
+
+
+# Started and not yet awaited or cancelled, so that a stopped build can stop them all (stop_all):
+# the forked tasks, and other processes the build starts (the search index, hulproute/search_index.py).
+_RUNNING: set[Stoppable] = set()
+
+
+def track(task: Stoppable) -> None:
+    """Have stop_all stop `task` (a process this build started) until `untrack`."""
+    _RUNNING.add(task)
+
+
+def untrack(task: Stoppable) -> None:
+    _RUNNING.discard(task)
 
 
 def _run(send: Connection, function: Callable[..., Any], args: tuple) -> None:

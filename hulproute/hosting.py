@@ -348,10 +348,10 @@ def finish_pages(site_dir: Path, elsewhere: tuple[str, ...] = (), group_of: Grou
     gzipped = SharedStartGzip()
 
     def write(page: Path) -> None:
-        style = styles.get(group_of(page.relative_to(site_dir)), "")  # none: a page that links no stylesheet of Material's
+        style = styles.get(group_of(page.relative_to(site_dir)))  # None: no page of its group links Material's
         try:
             original = page.read_text(encoding="utf-8")
-            html = inline_styles(original, style)
+            html = inline_styles(original, style) if style else original
             if css_trim.MATERIAL_CSS.search(html):  # its file is gone: the page would lose its styles
                 raise RuntimeError("names Material's stylesheet in a form the build does not inline")
         except RuntimeError as error:  # a template changed how it links the stylesheets

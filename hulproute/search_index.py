@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from hulproute import forked
 from hulproute.errors import SiteError
 
 OUTPUT = "pagefind"
@@ -93,6 +94,8 @@ class RunningIndex:
             link_indexed_pages(self.site_dir, self.input_dir)
             self._process = subprocess.Popen(command(self.site_dir, self.input_dir), stdout=self._messages,
                                              stderr=subprocess.STDOUT, text=True)
+            self._owner = os.getpid()  # a process forked later inherits this object, not Pagefind
+            forked.track(self)  # a stopped build stops it too (scripts/build_site.py)
         except OSError as exc:
             self._clean_up()
             raise SiteError(f"search index: Pagefind could not run ({exc})", _INSTALL_FIX) from None
@@ -107,6 +110,7 @@ class RunningIndex:
         except BaseException:  # Ctrl-C or SIGTERM while waiting: Pagefind stops too
             self.cancel()
             raise
+        forked.untrack(self)
         self._messages.seek(0)
         messages = self._messages.read()
         self._clean_up()
@@ -123,7 +127,10 @@ class RunningIndex:
         return summary
 
     def cancel(self) -> None:
-        """Stop Pagefind (the build failed elsewhere)."""
+        """Stop Pagefind (the build failed or was stopped). Only the process that started it can."""
+        if os.getpid() != self._owner:
+            return
+        forked.untrack(self)
         if self._process.poll() is None:
             self._process.kill()
             self._process.wait()

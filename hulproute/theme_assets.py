@@ -45,7 +45,7 @@ def material_stylesheet(site_dir: Path) -> Path:
 SCRIPT_SRC = re.compile(r'<script src="[^"]*?assets/javascripts/(hulproute-[\w-]+\.js)"')
 
 
-def inline_stylesheets(site_dir: Path, groups: dict[str, "css_trim.UsedNames"], scripts: dict[str, set[str]]) -> dict[str, str]:
+def inline_stylesheets(site_dir: Path, groups: dict[str, css_trim.UsedNames], scripts: dict[str, set[str]]) -> dict[str, str]:
     """Per group of pages, Material's stylesheet and ours (hulproute.css), each trimmed to the rules
     that the group's pages (`groups`) and the scripts they load (`scripts`: file names) can use, as
     one text for a <style> in each of those pages. Material's file leaves the site (no page links it
@@ -54,7 +54,7 @@ def inline_stylesheets(site_dir: Path, groups: dict[str, "css_trim.UsedNames"], 
 
     Why inline: on a slow phone network a linked stylesheet costs a second round trip (a new
     connection and a request) before anything is painted; inside the page, 112 shows after the
-    first. Why groups (hulproute/hosting.py style_group): the long reading pages use a sixth less
+    first. Why groups (hulproute/hosting.py style_groups): the long reading pages use a sixth less
     of the stylesheet than the whole site does, and that sixth decides whether they arrive in the
     first round trip. Each group's text is the same on all its pages, so a few CSP hashes allow them.
     """

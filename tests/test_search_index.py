@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,20 @@ def test_search_words_for_a_page_that_does_not_exist_are_reported(data_copy):
     problems = [p for p in lint(ROOT / "docs", load_site_data(data_copy)) if p.path.startswith("data/search/")]
     assert len(problems) == len(LANGUAGES)
     assert all("'rechten/opvang-oud.md' is not a page" in p.problem for p in problems)
+
+
+def test_a_stopped_build_stops_pagefind_too(tmp_path, monkeypatch):
+    """scripts/build_site.py stops every process the build started (forked.stop_all) when it is
+    stopped or fails: Pagefind, indexing beside the build, must not write on into a removed site."""
+    import time
+
+    from hulproute import forked
+
+    site = tiny_site(tmp_path / "site", {"nl": True})
+    monkeypatch.setattr(search_index, "command", lambda site_dir, input_dir: [sys.executable, "-c", "import time; time.sleep(30)"])
+    running = search_index.start(site, ["nl"])
+    assert (site / search_index.INPUT).is_dir() and running._process.poll() is None
+    started = time.monotonic()
+    forked.stop_all()
+    assert running._process.poll() is not None and time.monotonic() - started < 5
+    assert not (site / search_index.INPUT).exists()
