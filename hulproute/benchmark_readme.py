@@ -64,10 +64,11 @@ def _lighthouse(results: dict) -> str:
     names = ("fcp_ms", "performance", "accessibility", "best-practices", "seo")
 
     def cell(figure: dict) -> str:
-        return f"{figure['fcp_ms']:.0f} ms · " + " / ".join(f"{figure[name]:.0f}" for name in names[1:])
+        shift = f"CLS {figure['cls']:g} · " if "cls" in figure else ""
+        return f"{figure['fcp_ms']:.0f} ms · {shift}" + " / ".join(f"{figure[name]:.0f}" for name in names[1:])
 
     rows = [(kind, *(cell(by_lang[lang]) for lang in languages)) for kind, by_lang in figures.items()]
-    return _table(("Lighthouse: first contentful paint · performance / accessibility / best practices / SEO",
+    return _table(("Lighthouse: first contentful paint · layout shift · performance / accessibility / best practices / SEO",
                    *languages), rows)
 
 

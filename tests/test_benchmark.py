@@ -69,6 +69,9 @@ def test_check_names_a_slow_paint_and_every_score_under_100():
     slow = {**met, "fcp_ms": benchmark.LIGHTHOUSE_FCP_BUDGET_MS + 1, "performance": 99}
     missed = benchmark.missed_budgets({"lighthouse": {"rights": {"ar": slow}}})
     assert len(missed) == 2 and "first contentful paint of rights (ar)" in missed[0] and "'performance': 99" in missed[1]
+    assert benchmark.missed_budgets({"lighthouse": {"home": {"nl": {**met, "cls": 0}}}}) == []
+    shifted = benchmark.missed_budgets({"lighthouse": {"home": {"nl": {**met, "cls": 0.002}}}})
+    assert shifted == ["Lighthouse layout shift of home (nl): 0.002 > 0"]
 
 
 def test_check_names_a_slow_preview():
