@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import socket
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -37,6 +38,13 @@ class QuietHandler(SimpleHTTPRequestHandler):
             super().handle()
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now (for a server started in another process)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 class StaticServer:

@@ -58,7 +58,7 @@ class ForkedTask:
         self._owner = os.getpid()  # a process forked later inherits this object, not the child
         send.close()
         self.name = getattr(function, "__qualname__", repr(function))
-        _RUNNING.add(self)
+        track(self)
 
     def result(self) -> Any:
         """The function's return value; its SiteError, or a RuntimeError naming a bug."""
@@ -69,7 +69,7 @@ class ForkedTask:
         except BaseException:  # SIGTERM or Ctrl-C while waiting: the child stops too
             self.cancel()
             raise
-        _RUNNING.discard(self)
+        untrack(self)
         self._receive.close()
         self._process.join()
         if kind == "ok":
@@ -83,7 +83,7 @@ class ForkedTask:
         process that started it can; in another process forked later, this does nothing."""
         if os.getpid() != self._owner:
             return
-        _RUNNING.discard(self)
+        untrack(self)
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()

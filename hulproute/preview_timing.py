@@ -8,9 +8,9 @@ the moment the file is saved until the page the browser would reload holds the n
 """
 from __future__ import annotations
 
+import copy
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,6 +23,9 @@ from pathlib import Path
 from typing import Callable
 
 from mkdocs.utils.yaml import yaml_load
+
+from hulproute import preview_mode
+from hulproute.browser import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 START_BUDGET_SECONDS = 15
@@ -49,26 +52,15 @@ class PreviewFigures:
                 "data_edit_seconds": self.data_edit_seconds}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _config(work: Path) -> Path:
-    """The real mkdocs.yml, reading the copies of docs/ and data/ (paths absolute, as the
-    preview's own config makes them)."""
+    """The real mkdocs.yml, reading the copies of docs/ and data/ (written as the preview writes
+    its own, hulproute/preview_mode.py, which then inherits this one)."""
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
         settings = yaml_load(handle)
-    config = work / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        f"docs_dir: {work / 'docs'}\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / settings['theme']['custom_dir']}\n"
-        f"extra:\n  hulproute:\n    data_dir: {work / 'data'}\n"
-        "hooks:\n" + "".join(f"  - {ROOT / hook}\n" for hook in settings["hooks"]),
-        encoding="utf-8")
-    return config
+    settings["docs_dir"] = str(work / "docs")
+    extra = copy.deepcopy(settings["extra"])
+    extra["hulproute"]["data_dir"] = str(work / "data")
+    return preview_mode.write_config(ROOT / "mkdocs.yml", settings, {"plugins": settings["plugins"], "extra": extra}, work)
 
 
 def _page(address: str) -> str | None:
@@ -103,7 +95,7 @@ def measure(language: str, default_language: str, edits: int = EDITS_PER_KIND) -
         work = Path(folder)
         shutil.copytree(ROOT / "docs", work / "docs")
         shutil.copytree(ROOT / "data", work / "data")
-        config, port = _config(work), _free_port()
+        config, port = _config(work), free_port()
         origin = f"http://127.0.0.1:{port}/{'' if language == default_language else language + '/'}"
         log = (work / "serve.log").open("w", encoding="utf-8")
         started = time.perf_counter()

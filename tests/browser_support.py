@@ -8,7 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from hulproute.browser import QuietHandler, StaticServer
+from hulproute.browser import QuietHandler, StaticServer, free_port
 
 LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
 
@@ -53,14 +53,6 @@ DEPLOYED_SITE = "/srv/hulproute/site"
 
 def nginx_path() -> str | None:
     return shutil.which("nginx") or (NGINX if Path(NGINX).is_file() else None)
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class NginxServer:
@@ -112,7 +104,7 @@ class NginxServer:
         if binary is None:
             raise RuntimeError("nginx is not installed: run `make system` (apt-get install nginx-light)")
         for _attempt in range(5):  # the free port may be taken between probing and binding
-            self.port = _free_port()
+            self.port = free_port()
             config = self._write_config()
             command = [binary, "-p", str(self.prefix), "-c", str(config)]
             check = subprocess.run(command + ["-t", "-q"], capture_output=True, text=True)
